@@ -1,0 +1,232 @@
+#include "fonts/font_set.h"
+
+#include "core/diagnostic.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace vanban::fonts {
+
+namespace fs = std::filesystem;
+
+double FontMetrics::width(Style style, std::string_view utf8, double size) const {
+    // Decode inline: this is the hottest loop of layout.
+    double units = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        char32_t c;
+        int len;
+        if (b < 0x80) { c = b; len = 1; }
+        else if ((b >> 5) == 0x6) { c = b & 0x1F; len = 2; }
+        else if ((b >> 4) == 0xE) { c = b & 0x0F; len = 3; }
+        else { c = b & 0x07; len = 4; }
+        for (int k = 1; k < len && i + k < utf8.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        i += len;
+        units += advance(style, c);
+    }
+    return units * size / 1000.0;
+}
+
+// --- Face ---------------------------------------------------------------------
+
+Face::Face(const fs::path& file) : file_(file) {
+    blob_ = hb_blob_create_from_file_or_fail(file.c_str());
+    if (!blob_) {
+        fail_at_pointer(file.string(), "", "cannot read font file");
+    }
+    face_ = hb_face_create(blob_, 0);
+    if (hb_face_get_glyph_count(face_) == 0) {
+        hb_face_destroy(face_);
+        hb_blob_destroy(blob_);
+        face_ = nullptr;
+        blob_ = nullptr;
+        fail_at_pointer(file.string(), "", "not a TrueType/OpenType font (no glyphs)");
+    }
+    font_ = hb_font_create(face_);
+    upem_ = hb_face_get_upem(face_);
+    hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
+
+    // Advances for every glyph, once.
+    const unsigned n = hb_face_get_glyph_count(face_);
+    advances_.resize(n);
+    std::vector<hb_codepoint_t> gids(n);
+    for (unsigned g = 0; g < n; ++g) gids[g] = g;
+    hb_font_get_glyph_h_advances(font_, n, gids.data(), sizeof(hb_codepoint_t), advances_.data(), sizeof(int));
+
+    // The BMP cmap, filled now so that lookups are lock-free reads later.
+    bmp_.assign(0x10000, 0);
+    hb_set_t* unicodes = hb_set_create();
+    hb_face_collect_unicodes(face_, unicodes);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(unicodes, &cp)) {
+        if (cp > 0xFFFF) continue;
+        hb_codepoint_t gid = 0;
+        if (hb_font_get_nominal_glyph(font_, cp, &gid) && gid < 0x10000) bmp_[cp] = static_cast<unsigned short>(gid);
+    }
+    hb_set_destroy(unicodes);
+
+    // "Single" line spacing comes from hhea (Word and LibreOffice agree: 1.149 em for
+    // Times New Roman / Liberation Serif).
+    hb_position_t v = 0;
+    hb_ot_metrics_get_position_with_fallback(font_, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
+    ascender_ = v;
+    hb_ot_metrics_get_position_with_fallback(font_, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v);
+    descender_ = v;
+    hb_ot_metrics_get_position_with_fallback(font_, HB_OT_METRICS_TAG_HORIZONTAL_LINE_GAP, &v);
+    line_gap_ = v;
+    hb_ot_metrics_get_position_with_fallback(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &v);
+    cap_height_ = v;
+
+    // FontBBox from 'head' (big-endian int16 at offsets 36..43).
+    hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const char* d = hb_blob_get_data(head, &len);
+    if (len >= 44) {
+        auto s16 = [&](unsigned off) {
+            return static_cast<int>(static_cast<int16_t>((static_cast<uint8_t>(d[off]) << 8) | static_cast<uint8_t>(d[off + 1])));
+        };
+        bbox_ = {s16(36), s16(38), s16(40), s16(42)};
+    }
+    hb_blob_destroy(head);
+
+    italic_angle_ = hb_style_get_value(font_, HB_STYLE_TAG_SLANT_ANGLE);
+    weight_ = static_cast<int>(std::lround(hb_style_get_value(font_, HB_STYLE_TAG_WEIGHT)));
+
+    char name[256];
+    unsigned name_len = sizeof name;
+    if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &name_len, name) > 0) {
+        postscript_name_.assign(name, name_len);
+    } else {
+        postscript_name_ = file.stem().string();
+    }
+}
+
+Face::~Face() {
+    if (font_) hb_font_destroy(font_);
+    if (face_) hb_face_destroy(face_);
+    if (blob_) hb_blob_destroy(blob_);
+}
+
+unsigned Face::glyph(char32_t c) const {
+    if (c < 0x10000) return bmp_[c];
+    hb_codepoint_t gid = 0;
+    return hb_font_get_nominal_glyph(font_, c, &gid) ? gid : 0;
+}
+
+int Face::glyph_advance(unsigned gid) const {
+    return gid < advances_.size() ? advances_[gid] : 0;
+}
+
+// --- finding the files -----------------------------------------------------------
+
+namespace {
+
+struct Family {
+    const char* name;
+    std::array<const char*, 4> files;  // by Style
+};
+
+constexpr Family kFamilies[] = {
+    {"Times New Roman", {"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"}},
+    {"Liberation Serif",
+     {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+      "LiberationSerif-BoldItalic.ttf"}},
+};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// Case-insensitive lookup of `name` in `dir` (Windows copies are often TIMES.TTF).
+std::optional<fs::path> find_in(const fs::path& dir, const std::string& name) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return std::nullopt;
+    const auto exact = dir / name;
+    if (fs::is_regular_file(exact, ec)) return exact;
+    const std::string want = lower(name);
+    std::vector<fs::path> hits;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (lower(e.path().filename().string()) == want && e.is_regular_file(ec)) hits.push_back(e.path());
+    }
+    if (hits.empty()) return std::nullopt;
+    std::sort(hits.begin(), hits.end());  // deterministic when several differ only by case
+    return hits.front();
+}
+
+}  // namespace
+
+FontFiles find_font_files(const std::vector<fs::path>& search_dirs) {
+    std::vector<fs::path> dirs = search_dirs;
+    for (const char* sys : {"/usr/share/fonts/truetype/msttcorefonts", "/usr/share/fonts/truetype/liberation2",
+                            "/usr/share/fonts/truetype/liberation", "/usr/local/share/fonts"}) {
+        dirs.emplace_back(sys);
+    }
+    for (const auto& dir : dirs) {
+        for (const auto& fam : kFamilies) {
+            FontFiles out;
+            out.family = fam.name;
+            bool all = true;
+            for (int s = 0; s < 4 && all; ++s) {
+                auto p = find_in(dir, fam.files[static_cast<std::size_t>(s)]);
+                if (p) out.paths[static_cast<std::size_t>(s)] = *p; else all = false;
+            }
+            if (all) return out;
+        }
+    }
+    std::string where;
+    for (const auto& d : dirs) where += (where.empty() ? "" : ", ") + d.string();
+    fail_at_pointer("", "", "no complete Times New Roman or Liberation Serif family (4 styles) found in: " + where +
+                                " (install fonts-liberation2 or put times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf in fonts/)");
+}
+
+// --- FontSet -----------------------------------------------------------------------
+
+FontSet::FontSet(FontFiles files) : files_(std::move(files)) {}
+FontSet::~FontSet() = default;
+
+const Face& FontSet::face(Style style) const {
+    const auto i = static_cast<std::size_t>(style);
+    std::call_once(once_[i], [&] { faces_[i] = std::make_unique<Face>(files_.paths[i]); });
+    return *faces_[i];
+}
+
+bool FontSet::has_glyph(Style style, char32_t c) const { return face(style).glyph(c) != 0; }
+
+double FontSet::advance(Style style, char32_t c) const {
+    const Face& f = face(style);
+    return f.glyph_advance(f.glyph(c)) * 1000.0 / f.units_per_em();
+}
+
+double FontSet::ascent(Style style) const {
+    const Face& f = face(style);
+    return f.ascender() * 1000.0 / f.units_per_em();
+}
+
+double FontSet::descent(Style style) const {
+    const Face& f = face(style);
+    return f.descender() * 1000.0 / f.units_per_em();
+}
+
+double FontSet::line_height(Style style) const {
+    const Face& f = face(style);
+    return (f.ascender() - f.descender() + f.line_gap()) * 1000.0 / f.units_per_em();
+}
+
+std::shared_ptr<const FontSet> shared_font_set(const std::vector<fs::path>& search_dirs) {
+    static std::mutex mu;
+    static std::map<std::vector<fs::path>, std::shared_ptr<const FontSet>> cache;
+    std::lock_guard lock(mu);
+    auto& slot = cache[search_dirs];
+    if (!slot) slot = std::make_shared<FontSet>(find_font_files(search_dirs));
+    return slot;
+}
+
+}  // namespace vanban::fonts

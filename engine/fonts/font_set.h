@@ -1,0 +1,99 @@
+// The four faces of the document font (Times New Roman, or the metric-compatible
+// Liberation Serif), found on a search path and loaded lazily, once per process.
+#pragma once
+
+#include "fonts/font_metrics.h"
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+struct hb_face_t;
+struct hb_font_t;
+struct hb_blob_t;
+
+namespace vanban::fonts {
+
+// One loaded face. Immutable after construction, so it is shared between threads.
+class Face {
+public:
+    explicit Face(const std::filesystem::path& file);  // throws vanban::Error
+    ~Face();
+    Face(const Face&) = delete;
+    Face& operator=(const Face&) = delete;
+
+    const std::filesystem::path& file() const { return file_; }
+    const std::string& postscript_name() const { return postscript_name_; }
+    unsigned units_per_em() const { return upem_; }
+
+    // Glyph id for a BMP or astral code point; 0 when the face lacks it.
+    unsigned glyph(char32_t c) const;
+    // Advance of a glyph in font units.
+    int glyph_advance(unsigned gid) const;
+
+    // Descriptor metrics in font units.
+    int ascender() const { return ascender_; }
+    int descender() const { return descender_; }
+    int line_gap() const { return line_gap_; }
+    int cap_height() const { return cap_height_; }
+    std::array<int, 4> bbox() const { return bbox_; }  // xMin yMin xMax yMax
+    double italic_angle() const { return italic_angle_; }
+    int weight() const { return weight_; }
+
+    hb_face_t* hb_face() const { return face_; }
+
+private:
+    std::filesystem::path file_;
+    hb_blob_t* blob_ = nullptr;
+    hb_face_t* face_ = nullptr;
+    hb_font_t* font_ = nullptr;
+    std::string postscript_name_;
+    unsigned upem_ = 1000;
+    int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0;
+    std::array<int, 4> bbox_{};
+    double italic_angle_ = 0;
+    int weight_ = 400;
+    std::vector<int> advances_;          // by glyph id
+    std::vector<unsigned short> bmp_;    // BMP cmap, filled at load (thread-safe reads)
+};
+
+// Where the four style files were found.
+struct FontFiles {
+    std::array<std::filesystem::path, 4> paths;  // indexed by Style
+    std::string family;                          // "Times New Roman" or "Liberation Serif"
+};
+
+// Looks for Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, any case)
+// and then Liberation Serif in each directory of `search_dirs` in order, then in the
+// system font directories. Throws vanban::Error naming the directories searched when a
+// style is found nowhere. A family is taken whole from one directory.
+FontFiles find_font_files(const std::vector<std::filesystem::path>& search_dirs);
+
+class FontSet final : public FontMetrics {
+public:
+    explicit FontSet(FontFiles files);
+    ~FontSet() override;
+
+    // The face for a style, loaded on first use (thread-safe).
+    const Face& face(Style style) const;
+    const FontFiles& files() const { return files_; }
+
+    bool has_glyph(Style style, char32_t c) const override;
+    double advance(Style style, char32_t c) const override;
+    double ascent(Style style) const override;
+    double descent(Style style) const override;
+    double line_height(Style style) const override;
+
+private:
+    FontFiles files_;
+    mutable std::array<std::unique_ptr<Face>, 4> faces_;
+    mutable std::array<std::once_flag, 4> once_;
+};
+
+// A process-wide cache: one FontSet per distinct search path.
+std::shared_ptr<const FontSet> shared_font_set(const std::vector<std::filesystem::path>& search_dirs);
+
+}  // namespace vanban::fonts

@@ -1,0 +1,77 @@
+// What layout hands to the writers: finished pages of positioned items.
+//
+// Coordinates are PDF points (1/72 in) with the origin at the top-left corner of
+// the page and y growing downwards; the PDF writer flips them. Nothing here knows
+// about templates, markup or the document model.
+#pragma once
+
+#include "fonts/font_metrics.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vanban::layout {
+
+struct Color {
+    double r = 0, g = 0, b = 0;  // 0..1; all text and rules are black (R1.5) except urgency marks
+    bool operator==(const Color&) const = default;
+};
+
+// One line (or fragment of a line) of text in one style.
+struct TextItem {
+    double x = 0;         // left edge of the first glyph's advance box
+    double baseline = 0;  // y of the baseline
+    fonts::Style style = fonts::Style::regular;
+    double size = 14;     // points
+    std::string text;     // NFC UTF-8, no control characters; spaces are U+0020
+    // Justification: extra points added after every U+0020 in `text`. Writers add it
+    // to the natural space advance (PDF: a TJ adjustment after the space glyph), so
+    // that text extraction still sees single spaces.
+    double word_spacing = 0;
+    double width = 0;     // natural width + word_spacing × number of spaces
+    Color color{};
+};
+
+// A straight rule (the lines under the Tiêu ngữ and the issuing body, table borders).
+struct RuleItem {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double thickness = 0.5;  // points
+    Color color{};
+};
+
+// An unfilled rectangle (the frame of an urgency mark, "DỰ THẢO").
+struct FrameItem {
+    double x = 0, y = 0, width = 0, height = 0;  // (x, y) is the top-left corner
+    double thickness = 0.75;
+    Color color{};
+};
+
+struct Page {
+    double width = 595.276;   // A4 portrait, 210 × 297 mm
+    double height = 841.890;
+    std::vector<TextItem> texts;
+    std::vector<RuleItem> rules;
+    std::vector<FrameItem> frames;
+};
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+};
+
+// Document information for the PDF Info dictionary / DOCX core properties.
+struct DocumentInfo {
+    std::string title;     // the subject (trích yếu)
+    std::string author;    // the issuing body
+    std::string subject;   // the subject again, or "<kind>: <subject>"
+    std::string keywords;  // "Số: 1996/TLĐ"
+    std::string creator = "vanban";
+    std::optional<Date> date;  // the document's own date; never the wall clock
+};
+
+struct LaidOutDocument {
+    std::vector<Page> pages;
+    DocumentInfo info;
+};
+
+}  // namespace vanban::layout

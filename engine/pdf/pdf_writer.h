@@ -1,0 +1,26 @@
+// The PDF writer: finished pages → PDF bytes.
+//
+// libharu owns the document, pages and graphics; the fonts are embedded by the
+// engine itself as CIDFontType2 subsets made with HarfBuzz's hb-subset (only the
+// glyphs used, Identity CIDToGIDMap, a /W array for the used glyphs, a bfchar
+// ToUnicode, /CIDSet, /CapHeight). Same input → byte-identical output.
+#pragma once
+
+#include "fonts/font_set.h"
+#include "layout/page.h"
+
+#include <string>
+
+namespace vanban::pdf {
+
+struct PdfOptions {
+    bool compress = true;  // deflate content and font streams (libdeflate)
+};
+
+// Returns the PDF file as bytes. Throws vanban::Error if libharu reports an error.
+// Thread-safe: any number of documents may be written at once (the FontSet is shared,
+// every other object is per call).
+std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts,
+                      const PdfOptions& options = {});
+
+}  // namespace vanban::pdf

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything vanban needs to build, run and test on Debian 12.
+# Idempotent; runs as root (or via sudo) with no prompt.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake pkg-config
+  libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
+  libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2
+  fonts-liberation2
+  # test oracles
+  poppler-utils qpdf
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: all packages present"
+fi

@@ -1,0 +1,100 @@
+// Ô 7 (signature block) and ô 9b (Nơi nhận), NĐ 30/2020 Phụ lục I, II.7 and II.9.
+#include "layout/parts.h"
+
+#include "text/text.h"
+
+#include <algorithm>
+
+namespace vanban::layout {
+
+namespace {
+
+using fonts::Style;
+
+std::string strip_end_punctuation(std::string s) {
+    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+// One signature block centred in a column starting at `x` of `width`; returns its height.
+double signature_block(Box& box, const model::SignatureBlock& s, double x, double width, double y0,
+                       const Context& cx) {
+    const auto& p = cx.profile;
+    const double size = p.signature_size;
+    const double adv = cx.advance(size);
+    const double asc = cx.ascent_of(size);
+    const LineStyle centred{size, Align::center, 0, 0};
+    double y = y0;
+    // Quyền hạn and chức vụ: upper-case bold (R6); the name bold as written.
+    for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
+        if (line->empty()) continue;
+        y = box.add_lines(compose(text::upper_vi(*line), Style::bold, width, centred, cx.metrics), x, y, adv, asc);
+    }
+    y += p.signature_space;
+    y = box.add_lines(compose(s.name, Style::bold, width, centred, cx.metrics), x, y, adv, asc);
+    return y - y0;
+}
+
+// "Nơi nhận:" with its "- …;" items, the last ending in "." (R7), flush left at `x`.
+double distribution_list(Box& box, const model::DistributionList& d, double x, double width, double y0,
+                         const Context& cx) {
+    const auto& p = cx.profile;
+    if (d.items.empty()) return 0;
+    double y = y0;
+    const double ts = p.distribution_title_size;
+    y = box.add_lines(compose("Nơi nhận:", Style::bold_italic, width, LineStyle{ts, Align::left, 0, 0}, cx.metrics), x,
+                      y, cx.advance(ts), cx.ascent_of(ts));
+    const double is = p.distribution_item_size;
+    const double hang = cx.width(Style::regular, "- ", is);
+    for (std::size_t i = 0; i < d.items.size(); ++i) {
+        const std::string item =
+            "- " + strip_end_punctuation(d.items[i]) + (i + 1 == d.items.size() ? "." : ";");
+        y = box.add_lines(compose(item, Style::regular, width, LineStyle{is, Align::left, 0, hang}, cx.metrics), x, y,
+                          cx.advance(is), cx.ascent_of(is));
+    }
+    return y - y0;
+}
+
+}  // namespace
+
+std::vector<Box> closing_boxes(const model::Document& doc, const Columns& columns, const Context& cx) {
+    const auto& p = cx.profile;
+    std::vector<Box> out;
+    Box box;
+    box.space_before = p.before_signature + cx.advance(p.body_size) / 2;
+
+    if (doc.signers.size() == 1) {
+        // A borderless two-column table: Nơi nhận left, level with the first signature
+        // line; the signature block centred in the right column.
+        const double pad = p.cell_padding;
+        const double h1 = distribution_list(box, doc.distribution, p.text_left(), columns.left_width - pad, 0, cx);
+        const double h2 = signature_block(box, doc.signers.front(), p.text_left() + columns.left_width,
+                                          columns.right_width, 0, cx);
+        box.height = std::max(h1, h2);
+        out.push_back(std::move(box));
+        return out;
+    }
+
+    // Joint documents: signature blocks side by side, two to a row, and Nơi nhận under them.
+    const double col = p.text_width() / 2;
+    double y = 0;
+    for (std::size_t i = 0; i < doc.signers.size(); i += 2) {
+        double row = 0;
+        for (std::size_t k = i; k < std::min(i + 2, doc.signers.size()); ++k) {
+            row = std::max(row, signature_block(box, doc.signers[k], p.text_left() + col * static_cast<double>(k - i),
+                                                col, y, cx));
+        }
+        y += row + p.paragraph_space;
+    }
+    box.height = y;
+    out.push_back(std::move(box));
+    if (!doc.distribution.items.empty()) {
+        Box list;
+        list.space_before = p.paragraph_space;
+        list.height = distribution_list(list, doc.distribution, p.text_left(), columns.left_width, 0, cx);
+        out.push_back(std::move(list));
+    }
+    return out;
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,112 @@
+#include "layout/flow.h"
+
+namespace vanban::layout {
+
+double Box::add_lines(const std::vector<Line>& lines, double x, double y, double advance, double asc) {
+    for (const auto& line : lines) {
+        for (auto item : line.items) {
+            item.x += x;
+            item.baseline = y + asc;
+            texts.push_back(std::move(item));
+        }
+        y += advance;
+    }
+    height = std::max(height, y);
+    return y;
+}
+
+std::vector<Box> line_boxes(const std::vector<Line>& lines, double x, double advance, double asc,
+                            double space_before) {
+    std::vector<Box> out;
+    const std::size_t n = lines.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        Box b;
+        b.space_before = i == 0 ? space_before : 0;
+        b.add_lines({lines[i]}, x, 0, advance, asc);
+        // Orphan: the first line stays with the second. Widow: the last line is not
+        // left alone at the top of a page. Paragraphs of 2–3 lines stay whole.
+        b.keep_with_next = (n >= 2 && i == 0) || (n >= 2 && i + 2 == n) || (n <= 3 && i + 1 < n);
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+namespace {
+
+void place(const Box& b, double top, Page& page) {
+    for (auto t : b.texts) {
+        t.baseline += top;
+        page.texts.push_back(std::move(t));
+    }
+    for (auto r : b.rules) {
+        r.y1 += top;
+        r.y2 += top;
+        page.rules.push_back(r);
+    }
+    for (auto f : b.frames) {
+        f.y += top;
+        page.frames.push_back(f);
+    }
+}
+
+}  // namespace
+
+std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile) {
+    std::vector<Page> pages;
+    auto new_page = [&] {
+        Page p;
+        p.width = profile.page_width;
+        p.height = profile.page_height;
+        pages.push_back(std::move(p));
+    };
+    new_page();
+    const double top = profile.text_top();
+    const double bottom = profile.text_bottom();
+    double y = top;
+    bool page_empty = true;
+
+    std::size_t i = 0;
+    while (i < boxes.size()) {
+        // The group: this box and every box it is kept with.
+        std::size_t j = i;
+        double group = 0;
+        while (true) {
+            group += (j == i && page_empty ? 0 : boxes[j].space_before) + boxes[j].height;
+            if (!boxes[j].keep_with_next || j + 1 >= boxes.size() || boxes[j + 1].page_break_before) break;
+            ++j;
+        }
+        if (boxes[i].page_break_before && !page_empty) {
+            new_page();
+            y = top;
+            page_empty = true;
+            continue;
+        }
+        const bool fits = y + group <= bottom + 1e-6;
+        const bool fits_empty_page = top + group - (page_empty ? 0 : boxes[i].space_before) <= bottom + 1e-6;
+        if (!fits && !page_empty && fits_empty_page) {
+            new_page();
+            y = top;
+            page_empty = true;
+            continue;
+        }
+        // Place the group (or, when it is taller than a page, as much as fits, box by box).
+        for (std::size_t k = i; k <= j; ++k) {
+            const Box& b = boxes[k];
+            double before = page_empty ? 0 : b.space_before;
+            if (!page_empty && y + before + b.height > bottom + 1e-6) {
+                new_page();
+                y = top;
+                page_empty = true;
+                before = 0;
+            }
+            y += before;
+            place(b, y, pages.back());
+            y += b.height;
+            page_empty = false;
+        }
+        i = j + 1;
+    }
+    return pages;
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,60 @@
+#include "layout/layout.h"
+
+#include "layout/parts.h"
+#include "text/text.h"
+
+namespace vanban::layout {
+
+namespace {
+
+// R1.6: Arabic page numbers centred in the top margin, none on page 1.
+void number_pages(std::vector<Page>& pages, const Context& cx) {
+    const auto& p = cx.profile;
+    for (std::size_t i = 1; i < pages.size(); ++i) {
+        const std::string n = std::to_string(i + 1);
+        const double w = cx.width(fonts::Style::regular, n, p.page_number_size);
+        const double centre = p.text_left() + p.text_width() / 2;
+        pages[i].texts.push_back(
+            TextItem{centre - w / 2, p.page_number_baseline, fonts::Style::regular, p.page_number_size, n, 0, w, {}});
+    }
+}
+
+DocumentInfo info_of(const model::Document& doc) {
+    DocumentInfo info;
+    info.title = doc.is_letter ? doc.subject : doc.kind + " " + doc.subject;
+    std::string issuer = doc.issuer.name;
+    for (auto& c : issuer) if (c == '\n') c = ' ';
+    info.author = text::upper_vi(issuer);
+    info.subject = doc.subject;
+    const auto number = text::document_number(doc.number);
+    info.keywords = "Số: " + (number.empty() ? std::string() : number) + "/" + doc.symbol;
+    if (doc.date_line.date) info.date = Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day};
+    return info;
+}
+
+}  // namespace
+
+LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMetrics& metrics,
+                                const LayoutOptions& options) {
+    const Context cx{options.profile, metrics, options.gap_year};
+    Columns columns;
+
+    // The recipe: each part becomes boxes; pagination places them; pages get numbers.
+    std::vector<Box> boxes = header_boxes(doc, cx, columns);
+    if (!doc.recipients.empty()) {
+        for (auto& b : recipient_boxes(doc.recipients, cx)) boxes.push_back(std::move(b));
+    }
+    auto body = body_boxes(doc.body, doc.end_mark, cx);
+    // The signature block is never alone on a page: the body's last line goes with it.
+    if (!body.empty()) body.back().keep_with_next = true;
+    for (auto& b : body) boxes.push_back(std::move(b));
+    for (auto& b : closing_boxes(doc, columns, cx)) boxes.push_back(std::move(b));
+
+    LaidOutDocument out;
+    out.pages = paginate(boxes, options.profile);
+    number_pages(out.pages, cx);
+    out.info = info_of(doc);
+    return out;
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,50 @@
+// The parts of a văn bản, each laid out into boxes (internal to layout).
+#pragma once
+
+#include "fonts/font_metrics.h"
+#include "layout/flow.h"
+#include "layout/profile.h"
+#include "model/document.h"
+
+#include <string>
+#include <vector>
+
+namespace vanban::layout {
+
+struct Context {
+    const Profile& profile;
+    const fonts::FontMetrics& metrics;
+    int gap_year = 0;  // the year printed when the document has no date
+
+    double width(fonts::Style s, std::string_view text, double size) const { return metrics.width(s, text, size); }
+    double advance(double size, double spacing = 1.0) const { return line_advance(metrics, size, spacing); }
+    double ascent_of(double size) const { return ascent(metrics, size); }
+    double descent_of(double size) const { return -metrics.descent(fonts::Style::regular) * size / 1000.0; }
+};
+
+// Where the header put its column boundary; the signature table reuses it.
+struct Columns {
+    double left_width = 0;   // ô 2/3 column, from the text block's left edge
+    double right_width = 0;  // ô 1/4 column
+};
+
+// Ô 1–5b, 10, 11: the two-column header (a 2×2 grid: names + rule | Quốc hiệu +
+// Tiêu ngữ + rule; Số (+ V/v) | date), then, for documents with a type name, the
+// tên loại and trích yếu with the rule under them.
+std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Columns& columns);
+
+// Ô 9a "Kính gửi".
+std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, const Context& cx);
+
+// Ô 6, the body; `end_mark` appends "./." to its last paragraph.
+std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark, const Context& cx);
+
+// Ô 7 and 9b: the signature block(s) with "Nơi nhận" beside (or under) them.
+std::vector<Box> closing_boxes(const model::Document& doc, const Columns& columns, const Context& cx);
+
+// Lines of a name block (ô 2): forced breaks at "\n", then breaks before a place word
+// (TỈNH, THÀNH PHỐ, VIỆT NAM, …) where the line is too wide, then ordinary wrapping.
+std::vector<std::string> name_lines(const std::string& name, fonts::Style style, double size, double width,
+                                    const Context& cx);
+
+}  // namespace vanban::layout

@@ -1,0 +1,325 @@
+#include "markup/markup.h"
+
+#include "text/text.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace vanban::markup {
+
+namespace {
+
+class Reader {
+public:
+    Reader(std::string_view xml, std::string_view name) : xml_(xml), name_(name) {}
+
+    [[noreturn]] void fail_at(std::ptrdiff_t offset, const std::string& element, const std::string& message) const {
+        const auto lc = line_column_at(xml_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
+        throw MarkupError(Diagnostic{name_, lc.line, lc.column, {}, message}, element);
+    }
+    [[noreturn]] void fail(const pugi::xml_node& n, const std::string& message) const {
+        fail_at(n.offset_debug(), std::string("<") + n.name(), message);
+    }
+
+    model::SourceRef ref(const pugi::xml_node& n) const {
+        const auto lc = line_column_at(xml_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
+        return {lc.line, lc.column};
+    }
+
+    // Every attribute of `n` must be one of `allowed`.
+    void only_attributes(const pugi::xml_node& n, std::initializer_list<std::string_view> allowed) const {
+        for (const auto& a : n.attributes()) {
+            if (std::find(allowed.begin(), allowed.end(), std::string_view(a.name())) == allowed.end()) {
+                fail(n, std::string("unknown attribute '") + a.name() + "' on <" + n.name() + ">");
+            }
+        }
+    }
+
+    // Cleans a piece of text exactly as the input stage does, so that text a template
+    // writes literally obeys the same rules as text from the data.
+    std::string clean(const pugi::xml_node& at, std::string_view s, bool keep_newlines) const {
+        std::optional<text::TextProblem> problem;
+        auto out = text::clean_text(s, text::CleanOptions{keep_newlines}, problem);
+        if (problem) fail(at, problem->message);
+        return out;
+    }
+
+    // Collapses whitespace runs to one space and trims; keeps "\n" when asked (names).
+    static std::string collapse(std::string_view s, bool keep_newlines) {
+        std::string out;
+        bool space = false, newline = false;
+        for (const char c : s) {
+            const bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (ws) {
+                space = true;
+                if (c == '\n') newline = true;
+                continue;
+            }
+            if (space && !out.empty()) out += (keep_newlines && newline) ? '\n' : ' ';
+            space = newline = false;
+            out += c;
+        }
+        return out;
+    }
+
+    // Plain text content of an element with no child elements allowed.
+    std::string plain(const pugi::xml_node& n, bool keep_newlines = false) const {
+        only_attributes(n, {});
+        std::string raw;
+        for (const auto& c : n.children()) {
+            if (c.type() == pugi::node_element) fail(c, std::string("<") + c.name() + "> is not allowed inside <" + n.name() + ">");
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+        }
+        return collapse(clean(n, raw, keep_newlines), keep_newlines);
+    }
+
+    // Inline text: text, <b>, <i>, nested; **bold** / *italic* inside text.
+    model::InlineText inline_text(const pugi::xml_node& n) const {
+        model::InlineText out;
+        collect(n, false, false, out);
+        // Collapse whitespace across spans, then drop empty spans.
+        model::InlineText merged;
+        bool prev_space = true;  // trims the start
+        for (auto& s : out) {
+            std::string t;
+            for (const char c : s.text) {
+                const bool ws = c == ' ';
+                if (ws && prev_space) continue;
+                t += c;
+                prev_space = ws;
+            }
+            if (t.empty()) continue;
+            if (!merged.empty() && merged.back().bold == s.bold && merged.back().italic == s.italic) {
+                merged.back().text += t;
+            } else {
+                merged.push_back({t, s.bold, s.italic});
+            }
+        }
+        while (!merged.empty()) {  // trim the end
+            auto& t = merged.back().text;
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            if (!t.empty()) break;
+            merged.pop_back();
+        }
+        return merged;
+    }
+
+private:
+    void collect(const pugi::xml_node& n, bool bold, bool italic, model::InlineText& out) const {
+        for (const auto& c : n.children()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                const auto cleaned = clean(n, c.value(), false);
+                for (const auto& span : text::parse_emphasis(cleaned)) {
+                    std::string t;
+                    for (const char ch : span.text) t += (ch == '\n' || ch == '\t' || ch == '\r') ? ' ' : ch;
+                    out.push_back({t, bold || span.bold, italic || span.italic});
+                }
+            } else if (c.type() == pugi::node_element) {
+                const std::string_view tag = c.name();
+                only_attributes(c, {});
+                if (tag == "b") collect(c, true, italic, out);
+                else if (tag == "i") collect(c, bold, true, out);
+                else fail(c, "unknown inline element <" + std::string(tag) + "> (expected <b> or <i>)");
+            }
+        }
+    }
+
+    std::string_view xml_;
+    std::string name_;
+};
+
+model::Urgency urgency_of(const Reader& r, const pugi::xml_node& n) {
+    const auto v = r.plain(n);
+    if (v == "Khẩn") return model::Urgency::khan;
+    if (v == "Thượng khẩn") return model::Urgency::thuong_khan;
+    if (v == "Hỏa tốc" || v == "Hoả tốc") return model::Urgency::hoa_toc;
+    r.fail(n, "unknown urgency '" + v + "' (expected Khẩn, Thượng khẩn or Hỏa tốc)");
+}
+
+model::Confidentiality confidentiality_of(const Reader& r, const pugi::xml_node& n) {
+    const auto v = r.plain(n);
+    if (v == "Mật") return model::Confidentiality::mat;
+    if (v == "Tối mật") return model::Confidentiality::toi_mat;
+    if (v == "Tuyệt mật") return model::Confidentiality::tuyet_mat;
+    r.fail(n, "unknown confidentiality '" + v + "' (expected Mật, Tối mật or Tuyệt mật)");
+}
+
+bool bool_attr(const Reader& r, const pugi::xml_node& n, const char* name, bool fallback) {
+    const auto a = n.attribute(name);
+    if (!a) return fallback;
+    const std::string_view v = a.value();
+    if (v == "true" || v == "yes") return true;
+    if (v == "false" || v == "no" || v.empty()) return false;
+    r.fail(n, std::string("attribute '") + name + "' must be true or false, not '" + std::string(v) + "'");
+}
+
+void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc) {
+    r.only_attributes(body, {});
+    for (const auto& c : body.children()) {
+        if (c.type() != pugi::node_element) {
+            if (c.type() == pugi::node_pcdata && !Reader::collapse(c.value(), false).empty()) {
+                r.fail(body, "text directly inside <body> must be in a <p>");
+            }
+            continue;
+        }
+        const std::string_view tag = c.name();
+        if (tag == "p") {
+            r.only_attributes(c, {});
+            auto t = r.inline_text(c);
+            if (!t.empty()) doc.body.emplace_back(model::Paragraph{std::move(t), r.ref(c)});
+        } else if (tag == "heading") {
+            r.only_attributes(c, {"level"});
+            const std::string lv = c.attribute("level").as_string("1");
+            if (lv != "1" && lv != "2" && lv != "3") r.fail(c, "heading level must be 1, 2 or 3, not '" + lv + "'");
+            doc.body.emplace_back(model::Heading{lv[0] - '0', r.inline_text(c), r.ref(c)});
+        } else if (tag == "list") {
+            r.only_attributes(c, {"marker"});
+            model::List list;
+            list.marker = c.attribute("marker").as_string("-");
+            static constexpr std::string_view kMarkers[] = {"-", "+", "1.", "a)", "I."};
+            if (std::find(std::begin(kMarkers), std::end(kMarkers), list.marker) == std::end(kMarkers)) {
+                r.fail(c, "list marker must be one of - + 1. a) I., not '" + list.marker + "'");
+            }
+            list.source = r.ref(c);
+            for (const auto& item : c.children()) {
+                if (item.type() != pugi::node_element) continue;
+                if (std::string_view(item.name()) != "item") r.fail(item, std::string("unknown element <") + item.name() + "> in <list> (expected <item>)");
+                r.only_attributes(item, {});
+                list.items.push_back(r.inline_text(item));
+            }
+            if (list.items.empty()) r.fail(c, "a <list> needs at least one <item>");
+            doc.body.emplace_back(std::move(list));
+        } else if (tag == "page-break") {
+            r.only_attributes(c, {});
+            doc.body.emplace_back(model::PageBreak{r.ref(c)});
+        } else {
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <body> (expected p, heading, list or page-break)");
+        }
+    }
+}
+
+void read_signers(const Reader& r, const pugi::xml_node& n, model::Document& doc) {
+    r.only_attributes(n, {});
+    for (const auto& s : n.children()) {
+        if (s.type() != pugi::node_element) continue;
+        if (std::string_view(s.name()) != "signer") r.fail(s, std::string("unknown element <") + s.name() + "> in <signers> (expected <signer>)");
+        r.only_attributes(s, {});
+        model::SignatureBlock b;
+        for (const auto& f : s.children()) {
+            if (f.type() != pugi::node_element) continue;
+            const std::string_view tag = f.name();
+            if (tag == "authority") b.authority = r.plain(f);
+            else if (tag == "acting") b.acting = r.plain(f);
+            else if (tag == "title") b.title = r.plain(f);
+            else if (tag == "name") b.name = r.plain(f);
+            else r.fail(f, "unknown element <" + std::string(tag) + "> in <signer> (expected authority, acting, title or name)");
+        }
+        if (b.name.empty()) r.fail(s, "a <signer> needs a <name>");
+        if (b.title.empty() && b.authority.empty()) r.fail(s, "a <signer> needs a <title> or an <authority>");
+        doc.signers.push_back(std::move(b));
+    }
+}
+
+std::vector<std::string> read_items(const Reader& r, const pugi::xml_node& n, const char* item_tag) {
+    r.only_attributes(n, {});
+    std::vector<std::string> out;
+    for (const auto& c : n.children()) {
+        if (c.type() != pugi::node_element) continue;
+        if (std::string_view(c.name()) != item_tag) {
+            r.fail(c, std::string("unknown element <") + c.name() + "> in <" + n.name() + "> (expected <" + item_tag + ">)");
+        }
+        auto t = r.plain(c);
+        if (!t.empty()) out.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace
+
+model::Document parse(std::string_view xml, std::string_view source_name) {
+    Reader r(xml, source_name);
+    pugi::xml_document xdoc;
+    const auto res = xdoc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                      pugi::encoding_utf8);
+    if (!res) r.fail_at(res.offset, "", std::string("ill-formed markup: ") + res.description());
+
+    const auto root = xdoc.document_element();
+    if (std::string_view(root.name()) != "document") r.fail(root, "the markup's root element must be <document>");
+    r.only_attributes(root, {"end-mark"});
+
+    model::Document doc;
+    doc.end_mark = bool_attr(r, root, "end-mark", true);
+    bool have_issuer = false, have_number = false, have_date = false, have_subject = false, have_body = false;
+    for (const auto& c : root.children()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string_view tag = c.name();
+        if (tag == "issuer") {
+            r.only_attributes(c, {});
+            for (const auto& f : c.children()) {
+                if (f.type() != pugi::node_element) continue;
+                if (std::string_view(f.name()) == "parent") doc.issuer.parent = r.plain(f, true);
+                else if (std::string_view(f.name()) == "name") doc.issuer.name = r.plain(f, true);
+                else r.fail(f, std::string("unknown element <") + f.name() + "> in <issuer> (expected parent or name)");
+            }
+            if (doc.issuer.name.empty()) r.fail(c, "<issuer> needs a non-empty <name>");
+            have_issuer = true;
+        } else if (tag == "number") {
+            r.only_attributes(c, {"symbol"});
+            doc.symbol = r.clean(c, c.attribute("symbol").value(), false);
+            std::string raw;
+            for (const auto& t : c.children()) raw += t.value();
+            doc.number = Reader::collapse(raw, false);
+            if (!std::all_of(doc.number.begin(), doc.number.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+                r.fail(c, "the number must be digits only, not '" + doc.number + "'");
+            }
+            if (doc.symbol.empty()) r.fail(c, "<number> needs a symbol attribute (ký hiệu)");
+            have_number = true;
+        } else if (tag == "place-date") {
+            r.only_attributes(c, {"place", "date"});
+            doc.date_line.place = Reader::collapse(r.clean(c, c.attribute("place").value(), false), false);
+            if (doc.date_line.place.empty()) r.fail(c, "<place-date> needs a place");
+            const std::string d = c.attribute("date").value();
+            if (!d.empty()) {
+                const auto parsed = text::parse_iso_date(d);
+                if (!parsed) r.fail(c, "date must be a real date as YYYY-MM-DD, not '" + d + "'");
+                doc.date_line.date = model::Date{parsed->year, parsed->month, parsed->day};
+            }
+            have_date = true;
+        } else if (tag == "kind") {
+            doc.kind = r.plain(c);
+            doc.is_letter = doc.kind.empty();
+        } else if (tag == "subject") {
+            doc.subject = r.plain(c);
+            have_subject = true;
+        } else if (tag == "urgency") {
+            doc.urgency = urgency_of(r, c);
+        } else if (tag == "confidentiality") {
+            doc.confidentiality = confidentiality_of(r, c);
+        } else if (tag == "draft") {
+            r.only_attributes(c, {});
+            doc.draft = true;
+        } else if (tag == "recipients") {
+            doc.recipients = read_items(r, c, "recipient");
+        } else if (tag == "body") {
+            read_body(r, c, doc);
+            have_body = true;
+        } else if (tag == "signers") {
+            read_signers(r, c, doc);
+        } else if (tag == "distribution") {
+            doc.distribution.items = read_items(r, c, "item");
+        } else {
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <document>");
+        }
+    }
+    if (!have_issuer) r.fail(root, "<document> needs an <issuer>");
+    if (!have_number) r.fail(root, "<document> needs a <number symbol=\"…\">");
+    if (!have_date) r.fail(root, "<document> needs a <place-date>");
+    if (!have_subject) r.fail(root, "<document> needs a <subject>");
+    if (!have_body) r.fail(root, "<document> needs a <body>");
+    if (doc.signers.empty()) r.fail(root, "<document> needs <signers> with at least one <signer>");
+    return doc;
+}
+
+}  // namespace vanban::markup

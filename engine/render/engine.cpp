@@ -1,0 +1,122 @@
+#include "render/engine.h"
+
+#include "core/diagnostic.h"
+#include "core/files.h"
+#include "fonts/font_set.h"
+#include "input/document_input.h"
+#include "layout/layout.h"
+#include "markup/markup.h"
+#include "pdf/pdf_writer.h"
+#include "template/template_library.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+#ifndef VANBAN_SOURCE_DIR
+#define VANBAN_SOURCE_DIR "."
+#endif
+
+namespace vanban {
+
+namespace fs = std::filesystem;
+
+fs::path shipped_dir(std::string_view name) {
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (const auto& base : {exe.parent_path().parent_path(), exe.parent_path()}) {
+            const auto p = base / name;
+            if (fs::is_directory(p, ec)) return p;
+        }
+    }
+    return fs::path(VANBAN_SOURCE_DIR) / name;
+}
+
+namespace {
+
+// The gap year comes from SOURCE_DATE_EPOCH when set, so that builds and tests of
+// undated documents stay reproducible.
+int default_gap_year() {
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long v = std::strtoll(sde, &end, 10);
+        if (end && *end == '\0') t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+    auto font_dirs = options_.font_dirs;
+    font_dirs.push_back(shipped_dir("fonts"));
+    fonts_ = fonts::shared_font_set(font_dirs);
+    auto template_dirs = options_.template_dirs;
+    template_dirs.push_back(shipped_dir("templates"));
+    templates_ = std::make_unique<tmpl::TemplateLibrary>(template_dirs);
+    gap_year_ = options_.gap_year ? options_.gap_year : default_gap_year();
+}
+
+Engine::~Engine() = default;
+
+Rendered Engine::render(std::string_view json, const std::string& file_name) const {
+    Rendered out;
+
+    input::ReadOptions ro;
+    ro.file_name = file_name;
+    const fonts::FontSet& f = *fonts_;
+    // Every printed style must have the glyph; Liberation's four faces cover the same set.
+    ro.has_glyph = [&f](char32_t c) {
+        return f.has_glyph(fonts::Style::regular, c) && f.has_glyph(fonts::Style::bold, c) &&
+               f.has_glyph(fonts::Style::italic, c);
+    };
+    const nlohmann::json data = input::read_document(json, ro);
+
+    const std::string name = data.at("template").get<std::string>();
+    try {
+        out.markup = templates_->render(name, data);
+    } catch (const Error& e) {
+        Diagnostic d = e.diagnostic();
+        if (d.file.empty()) d.file = file_name;  // a bad template name is the input's fault
+        throw Error(d);
+    }
+
+    try {
+        out.model = markup::parse(out.markup, "markup of " + name);
+    } catch (const markup::MarkupError& e) {
+        // Point at the template line that wrote the offending element, and say where in
+        // the markup it ended up.
+        const auto compiled = templates_->get(name);
+        Diagnostic d = e.diagnostic();
+        const auto loc = e.element().empty() ? std::nullopt : compiled->find(e.element());
+        d.message += " (markup line " + std::to_string(d.line) + ":" + std::to_string(d.column) + ")";
+        if (loc) {
+            d.file = loc->file.string();
+            d.line = loc->line;
+            d.column = loc->column;
+        } else {
+            d.file = compiled->file().string();
+            d.line = d.column = 0;
+        }
+        throw Error(d);
+    }
+    out.model.template_name = name;
+
+    layout::LayoutOptions lo;
+    lo.gap_year = gap_year_;
+    out.layout = layout::layout_document(out.model, *fonts_, lo);
+    out.pdf = pdf::write_pdf(out.layout, *fonts_);
+    return out;
+}
+
+Rendered Engine::render_file(const fs::path& input) const {
+    const std::string bytes = read_file(input, 8 * 1024 * 1024 + 1);
+    return render(bytes, input.string());
+}
+
+}  // namespace vanban

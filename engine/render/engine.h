@@ -1,0 +1,65 @@
+// The whole pipeline behind one small API:
+//   input (JSON) → template (Mustache) → markup (XML) → model → layout → pdf.
+//
+// An Engine holds what is worth keeping between documents — the template library with
+// its parsed templates, the fonts — and is safe to use from several threads at once.
+#pragma once
+
+#include "layout/page.h"
+#include "model/document.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::fonts { class FontSet; }
+namespace vanban::tmpl { class TemplateLibrary; }
+
+namespace vanban {
+
+struct EngineOptions {
+    // Searched first, in order, before the shipped templates/ and fonts/.
+    std::vector<std::filesystem::path> template_dirs;
+    std::vector<std::filesystem::path> font_dirs;
+    // Year printed in the clerk's gap "ngày    tháng    năm …" when a document has no
+    // date; 0 = SOURCE_DATE_EPOCH's year if set, else the current year.
+    int gap_year = 0;
+};
+
+// Every stage's output for one document, for tests and `vanban render --emit`.
+struct Rendered {
+    std::string markup;
+    model::Document model;
+    layout::LaidOutDocument layout;
+    std::string pdf;
+};
+
+class Engine {
+public:
+    explicit Engine(EngineOptions options = {});
+    ~Engine();
+
+    // Runs the pipeline on the bytes of a document JSON; `file_name` names it in errors.
+    // Throws vanban::Error with the file and a line:column or JSON Pointer.
+    Rendered render(std::string_view json, const std::string& file_name) const;
+
+    // Reads `input` and renders it.
+    Rendered render_file(const std::filesystem::path& input) const;
+
+    const fonts::FontSet& fonts() const { return *fonts_; }
+    const tmpl::TemplateLibrary& templates() const { return *templates_; }
+
+private:
+    EngineOptions options_;
+    std::shared_ptr<const fonts::FontSet> fonts_;
+    std::unique_ptr<tmpl::TemplateLibrary> templates_;
+    int gap_year_ = 0;
+};
+
+// The shipped templates/ and fonts/ directories: next to the executable's parent
+// (an installed or built tree), else the source tree this binary was built from.
+std::filesystem::path shipped_dir(std::string_view name);
+
+}  // namespace vanban

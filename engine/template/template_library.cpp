@@ -1,0 +1,334 @@
+#include "template/template_library.h"
+
+#include "core/diagnostic.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace vanban::tmpl {
+
+namespace fs = std::filesystem;
+namespace mu = kainjow::mustache;
+
+namespace {
+
+constexpr int kMaxPartialDepth = 16;
+constexpr std::uintmax_t kMaxTemplateBytes = 1 << 20;
+
+std::string read_file(const fs::path& p) {
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (ec) fail_at_pointer(p.string(), "", "cannot read template: " + ec.message());
+    if (size > kMaxTemplateBytes) fail_at_pointer(p.string(), "", "template is larger than 1 MiB");
+    std::ifstream in(p, std::ios::binary);
+    if (!in) fail_at_pointer(p.string(), "", "cannot open template");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// kainjow reports "Unclosed tag at 6": split off the byte offset so that we can
+// report a line and column instead.
+std::pair<std::string, std::optional<std::size_t>> split_offset(const std::string& message) {
+    static const std::regex at(R"(^(.*) at ([0-9]+)$)");
+    std::smatch m;
+    std::string text = message;
+    std::optional<std::size_t> off;
+    if (std::regex_match(message, m, at)) {
+        text = m[1];
+        off = static_cast<std::size_t>(std::stoull(m[2]));
+    }
+    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return {text, off};
+}
+
+// Thrown through kainjow's renderer (which holds nothing that needs cleaning up)
+// when strict mode meets a name the data does not define.
+struct UndefinedName {
+    std::string name;
+};
+
+// The lookup rules of Mustache (innermost context first, dotted names), plus strictness.
+class Context final : public mu::basic_context<std::string> {
+public:
+    Context(const mu::data* root, bool strict) : strict_(strict) { items_.push_back(root); }
+
+    void push(const mu::data* d) override { items_.push_back(d); }
+    void pop() override { items_.pop_back(); }
+
+    const mu::data* get(const std::string& name) const override {
+        const mu::data* found = lookup(name);
+        if (!found && strict_) throw UndefinedName{name};
+        return found;
+    }
+    // Partials are spliced in at load time; a partial tag that survives to render time
+    // was produced by a set-delimiter trick and is refused.
+    const mu::data* get_partial(const std::string& name) const override {
+        throw UndefinedName{">" + name};
+    }
+
+private:
+    const mu::data* lookup(const std::string& name) const {
+        if (name == ".") return items_.back();
+        std::vector<std::string_view> parts;
+        std::string_view rest = name;
+        while (true) {
+            const auto dot = rest.find('.');
+            parts.push_back(rest.substr(0, dot));
+            if (dot == std::string_view::npos) break;
+            rest.remove_prefix(dot + 1);
+        }
+        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+            const mu::data* var = *it;
+            for (const auto part : parts) {
+                var = var->get(std::string(part));
+                if (!var) break;
+            }
+            if (var) return var;
+        }
+        return nullptr;
+    }
+
+    std::vector<const mu::data*> items_;
+    bool strict_;
+};
+
+mu::data to_mustache(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            mu::data d{mu::data::type::object};
+            for (const auto& [k, v] : j.items()) d.set(k, to_mustache(v));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            mu::data d{mu::data::type::list};
+            for (const auto& v : j) d.push_back(to_mustache(v));
+            return d;
+        }
+        case nlohmann::json::value_t::string: {
+            // An empty string is false, so that `{{#urgency}}…{{/urgency}}` prints
+            // nothing for an absent field (kainjow treats "" as true); printed as a
+            // variable, false is "" as well.
+            const auto& s = j.get_ref<const std::string&>();
+            return s.empty() ? mu::data{mu::data::type::bool_false} : mu::data{s};
+        }
+        case nlohmann::json::value_t::boolean:
+            return j.get<bool>() ? mu::data{mu::data::type::bool_true} : mu::data{mu::data::type::bool_false};
+        case nlohmann::json::value_t::null:
+            return mu::data{mu::data::type::bool_false};
+        default:
+            // Mustache has no numbers (kainjow turns an int into `true`): print them.
+            return mu::data{j.dump()};
+    }
+}
+
+}  // namespace
+
+bool is_valid_template_name(std::string_view name) {
+    if (name.empty() || name.size() > 64) return false;
+    const auto ok = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    };
+    return std::all_of(name.begin(), name.end(), ok) && name.front() != '-';
+}
+
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// --- CompiledTemplate -------------------------------------------------------------
+
+SourceLocation CompiledTemplate::locate(std::size_t offset) const {
+    for (const auto& seg : segments_) {
+        if (offset >= seg.begin && offset < seg.begin + seg.length) {
+            const auto lc = line_column_at(*seg.file_text, seg.file_offset + (offset - seg.begin));
+            return {seg.file, lc.line, lc.column};
+        }
+    }
+    const auto lc = line_column_at(source_, offset);
+    return {file_, lc.line, lc.column};
+}
+
+std::optional<SourceLocation> CompiledTemplate::find(std::string_view needle) const {
+    const auto pos = source_.find(needle);
+    if (pos == std::string::npos) return std::nullopt;
+    return locate(pos);
+}
+
+// --- TemplateLibrary ----------------------------------------------------------------
+
+struct CompiledTemplate::ParsedPool {
+    std::mutex mu;
+    std::vector<std::unique_ptr<mu::mustache>> idle;
+};
+
+TemplateLibrary::TemplateLibrary(std::vector<fs::path> dirs) : dirs_(std::move(dirs)) {}
+
+std::optional<fs::path> TemplateLibrary::find_file(const std::string& name) const {
+    for (const auto& dir : dirs_) {
+        std::error_code ec;
+        const auto p = dir / (name + ".mustache");
+        if (fs::is_regular_file(p, ec)) return p;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> TemplateLibrary::names() const {
+    std::vector<std::string> out;
+    for (const auto& dir : dirs_) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(dir, ec)) {
+            const auto fn = e.path().filename().string();
+            const std::string ext = ".mustache";
+            if (fn.size() > ext.size() && fn.ends_with(ext)) {
+                const auto n = fn.substr(0, fn.size() - ext.size());
+                if (is_valid_template_name(n) && n.front() != '_') out.push_back(n);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::shared_ptr<const CompiledTemplate> TemplateLibrary::get(std::string_view name) const {
+    {
+        std::lock_guard lock(mu_);
+        if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+    }
+    auto compiled = load(std::string(name));
+    std::lock_guard lock(mu_);
+    return cache_.emplace(std::string(name), std::move(compiled)).first->second;
+}
+
+std::shared_ptr<const CompiledTemplate> TemplateLibrary::load(const std::string& name) const {
+    auto searched = [&] {
+        std::string s;
+        for (const auto& d : dirs_) s += (s.empty() ? "" : ", ") + d.string();
+        return s;
+    };
+    if (!is_valid_template_name(name)) {
+        fail_at_pointer("", "/template",
+                        "invalid template name '" + name + "': use lowercase letters, digits, '-' and '_' only");
+    }
+    const auto file = find_file(name);
+    if (!file) fail_at_pointer("", "/template", "no template named '" + name + "' in " + searched());
+
+    auto out = std::make_shared<CompiledTemplate>();
+    out->pool_ = std::make_shared<CompiledTemplate::ParsedPool>();
+    out->name_ = name;
+    out->file_ = *file;
+
+    // Splice partials in, recording where each piece of the result came from.
+    static const std::regex partial_tag(R"(\{\{>\s*([^\s}]*)\s*\}\})");
+    std::vector<std::string> stack;
+    auto splice = [&](auto&& self, const fs::path& path, const std::string& pname) -> void {
+        auto text = std::make_shared<const std::string>(read_file(path));
+        stack.push_back(pname);
+        std::size_t pos = 0;
+        auto emit = [&](std::size_t from, std::size_t to) {
+            if (to <= from) return;
+            out->segments_.push_back({out->source_.size(), to - from, path, from, text});
+            out->source_.append(*text, from, to - from);
+        };
+        for (std::sregex_iterator it(text->begin(), text->end(), partial_tag), end; it != end; ++it) {
+            const auto& m = *it;
+            const auto at = static_cast<std::size_t>(m.position(0));
+            emit(pos, at);
+            pos = at + static_cast<std::size_t>(m.length(0));
+            const std::string child = m[1];
+            const auto lc = line_column_at(*text, at);
+            if (!is_valid_template_name(child)) {
+                fail_at_line(path.string(), lc.line, lc.column,
+                             "invalid partial name '" + child + "': use lowercase letters, digits, '-' and '_' only");
+            }
+            if (std::find(stack.begin(), stack.end(), child) != stack.end()) {
+                fail_at_line(path.string(), lc.line, lc.column, "partial '" + child + "' includes itself");
+            }
+            if (static_cast<int>(stack.size()) >= kMaxPartialDepth) {
+                fail_at_line(path.string(), lc.line, lc.column, "partials nested more than 16 deep");
+            }
+            const auto child_file = find_file(child);
+            if (!child_file) {
+                fail_at_line(path.string(), lc.line, lc.column, "no partial named '" + child + "' in " + searched());
+            }
+            self(self, *child_file, child);
+        }
+        emit(pos, text->size());
+        stack.pop_back();
+    };
+    splice(splice, *file, name);
+
+    mu::mustache parsed{out->source_};
+    if (!parsed.is_valid()) {
+        const auto [msg, off] = split_offset(parsed.error_message());
+        const auto loc = out->locate(off.value_or(0));
+        fail_at_line(loc.file.string(), loc.line, loc.column, msg);
+    }
+    return out;
+}
+
+std::string TemplateLibrary::render(std::string_view name, const nlohmann::json& data,
+                                    const RenderOptions& options) const {
+    const auto compiled = get(name);
+
+    // Parsed templates are not thread-safe to render (kainjow keeps state in them),
+    // so each thread takes one from a per-template pool.
+    const auto& pool = compiled->pool_;
+    std::unique_ptr<mu::mustache> parsed;
+    {
+        std::lock_guard lock(pool->mu);
+        if (!pool->idle.empty()) {
+            parsed = std::move(pool->idle.back());
+            pool->idle.pop_back();
+        }
+    }
+    if (!parsed) {
+        parsed = std::make_unique<mu::mustache>(compiled->source());
+        parsed->set_custom_escape([](const std::string& s) { return xml_escape(s); });
+    }
+
+    const mu::data root = to_mustache(data);
+    Context ctx(&root, options.strict);
+    std::string result;
+    try {
+        result = parsed->render(ctx);
+    } catch (const UndefinedName& u) {
+        // Point at the first tag that uses the name.
+        std::optional<SourceLocation> loc;
+        for (const char* pre : {"{{", "{{#", "{{^", "{{&", "{{{", "{{/"}) {
+            loc = compiled->find(std::string(pre) + u.name + (std::string(pre) == "{{{" ? "}}}" : "}}"));
+            if (loc) break;
+        }
+        if (!loc) loc = compiled->find(u.name);
+        const auto l = loc.value_or(SourceLocation{compiled->file(), 0, 0});
+        fail_at_line(l.file.string(), l.line, l.column,
+                     "the data has no value named '" + u.name + "' (strict mode)");
+    }
+    if (!parsed->is_valid()) {
+        const auto [msg, off] = split_offset(parsed->error_message());
+        const auto loc = compiled->locate(off.value_or(0));
+        fail_at_line(loc.file.string(), loc.line, loc.column, msg);
+    }
+    std::lock_guard lock(pool->mu);
+    pool->idle.push_back(std::move(parsed));
+    return result;
+}
+
+}  // namespace vanban::tmpl

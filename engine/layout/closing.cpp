@@ -16,23 +16,34 @@ std::string strip_end_punctuation(std::string s) {
     return s;
 }
 
-// One signature block centred in a column starting at `x` of `width`; returns its height.
-double signature_block(Box& box, const model::SignatureBlock& s, double x, double width, double y0,
-                       const Context& cx) {
-    const auto& p = cx.profile;
-    const double size = p.signature_size;
-    const double adv = cx.advance(size);
-    const double asc = cx.ascent_of(size);
-    const LineStyle centred{size, Align::center, 0, 0};
-    double y = y0;
-    // Quyền hạn and chức vụ: upper-case bold (R6); the name bold as written.
+// The quyền hạn / chức vụ lines of a signature block: upper-case bold (R6).
+std::vector<Line> title_lines(const model::SignatureBlock& s, double width, const Context& cx) {
+    const LineStyle centred{cx.profile.signature_size, Align::center, 0, 0};
+    std::vector<Line> out;
     for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
         if (line->empty()) continue;
-        y = box.add_lines(compose(text::upper_vi(*line), Style::bold, width, centred, cx.metrics), x, y, adv, asc);
+        for (auto& l : compose(text::upper_vi(*line), Style::bold, width, centred, cx.metrics)) out.push_back(std::move(l));
     }
-    y += p.signature_space;
-    y = box.add_lines(compose(s.name, Style::bold, width, centred, cx.metrics), x, y, adv, asc);
-    return y - y0;
+    return out;
+}
+
+// One signature block centred in a column starting at `x` of `width`: its title lines
+// from `y0`, the name (bold, as written) from `name_y`, after the signature space.
+// Returns the bottom of the block.
+double signature_block(Box& box, const model::SignatureBlock& s, double x, double width, double y0, double name_y,
+                       const Context& cx) {
+    const double size = cx.profile.signature_size;
+    const double adv = cx.advance(size);
+    const double asc = cx.ascent_of(size);
+    box.add_lines(title_lines(s, width, cx), x, y0, adv, asc);
+    return box.add_lines(compose(s.name, Style::bold, width, LineStyle{size, Align::center, 0, 0}, cx.metrics), x,
+                         name_y, adv, asc);
+}
+
+double name_offset(const std::vector<const model::SignatureBlock*>& row, double width, const Context& cx) {
+    std::size_t lines = 0;
+    for (const auto* s : row) lines = std::max(lines, title_lines(*s, width, cx).size());
+    return static_cast<double>(lines) * cx.advance(cx.profile.signature_size) + cx.profile.signature_space;
 }
 
 // "Nơi nhận:" with its "- …;" items, the last ending in "." (R7), flush left at `x`.
@@ -68,8 +79,9 @@ std::vector<Box> closing_boxes(const model::Document& doc, const Columns& column
         // line; the signature block centred in the right column.
         const double pad = p.cell_padding;
         const double h1 = distribution_list(box, doc.distribution, p.text_left(), columns.left_width - pad, 0, cx);
-        const double h2 = signature_block(box, doc.signers.front(), p.text_left() + columns.left_width,
-                                          columns.right_width, 0, cx);
+        const auto& s = doc.signers.front();
+        const double h2 = signature_block(box, s, p.text_left() + columns.left_width, columns.right_width, 0,
+                                          name_offset({&s}, columns.right_width, cx), cx);
         box.height = std::max(h1, h2);
         out.push_back(std::move(box));
         return out;
@@ -79,12 +91,16 @@ std::vector<Box> closing_boxes(const model::Document& doc, const Columns& column
     const double col = p.text_width() / 2;
     double y = 0;
     for (std::size_t i = 0; i < doc.signers.size(); i += 2) {
-        double row = 0;
-        for (std::size_t k = i; k < std::min(i + 2, doc.signers.size()); ++k) {
-            row = std::max(row, signature_block(box, doc.signers[k], p.text_left() + col * static_cast<double>(k - i),
-                                                col, y, cx));
+        // The names of a row share one line.
+        std::vector<const model::SignatureBlock*> row;
+        for (std::size_t k = i; k < std::min(i + 2, doc.signers.size()); ++k) row.push_back(&doc.signers[k]);
+        const double name_y = y + name_offset(row, col, cx);
+        double bottom = y;
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            bottom = std::max(bottom, signature_block(box, *row[k], p.text_left() + col * static_cast<double>(k), col,
+                                                      y, name_y, cx));
         }
-        y += row + p.paragraph_space;
+        y = bottom + p.paragraph_space;
     }
     box.height = y;
     out.push_back(std::move(box));

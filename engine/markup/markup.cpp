@@ -20,12 +20,18 @@ public:
         throw MarkupError(Diagnostic{name_, lc.line, lc.column, {}, message}, element);
     }
     [[noreturn]] void fail(const pugi::xml_node& n, const std::string& message) const {
-        fail_at(n.offset_debug(), std::string("<") + n.name(), message);
+        fail_at(tag_offset(n), std::string("<") + n.name(), message);
     }
 
     model::SourceRef ref(const pugi::xml_node& n) const {
-        const auto lc = line_column_at(xml_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())));
+        const auto lc = line_column_at(xml_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, tag_offset(n))));
         return {lc.line, lc.column};
+    }
+
+    // pugixml gives the offset of an element's name; point at its '<' instead.
+    std::ptrdiff_t tag_offset(const pugi::xml_node& n) const {
+        const auto off = n.offset_debug();
+        return off > 0 && xml_[static_cast<std::size_t>(off - 1)] == '<' ? off - 1 : off;
     }
 
     // Every attribute of `n` must be one of `allowed`.
@@ -173,7 +179,11 @@ void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc
             r.only_attributes(c, {"level"});
             const std::string lv = c.attribute("level").as_string("1");
             if (lv != "1" && lv != "2" && lv != "3") r.fail(c, "heading level must be 1, 2 or 3, not '" + lv + "'");
-            doc.body.emplace_back(model::Heading{lv[0] - '0', r.inline_text(c), r.ref(c)});
+            model::Heading h;
+            h.level = lv[0] - '0';
+            h.text = r.inline_text(c);
+            h.source = r.ref(c);
+            doc.body.emplace_back(std::move(h));
         } else if (tag == "list") {
             r.only_attributes(c, {"marker"});
             model::List list;

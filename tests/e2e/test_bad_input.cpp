@@ -1,0 +1,1 @@
+// Bad-input tests: written once the input stage lands.

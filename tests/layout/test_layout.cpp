@@ -1,0 +1,333 @@
+#include "fonts/font_set.h"
+#include "layout/layout.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace vanban;
+using namespace vanban::layout;
+
+namespace {
+
+const fonts::FontSet& font() { return *fonts::shared_font_set({}); }
+
+model::InlineText plain(std::string s) { return {model::Span{std::move(s), false, false}}; }
+
+model::Document seed_like() {
+    model::Document d;
+    d.issuer.name = "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM";
+    d.number = "1996";
+    d.symbol = "TLĐ";
+    d.date_line = {"Hà Nội", model::Date{2009, 12, 30}, 0};
+    d.subject = "Sơ kết 2 năm thực hiện NQ 20";
+    d.recipients = {"Các LĐLĐ tỉnh, thành phố", "Các Công đoàn ngành Trung ương", "Công đoàn Tổng công ty trực thuộc TLĐ"};
+    d.body.push_back(model::Paragraph{plain("Để đánh giá kết quả thực hiện Nghị quyết số 20/NQ-TƯ, Hội nghị lần thứ 6, "
+                                            "Ban Chấp hành Trung ương Đảng khóa X về tiếp tục xây dựng giai cấp công "
+                                            "nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước."),
+                                      {}});
+    d.body.push_back(model::Paragraph{plain("Căn cứ nội dung công văn này, yêu cầu các cấp công đoàn triển khai."), {}});
+    d.signers.push_back({"TM. ĐOÀN CHỦ TỊCH", "", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"});
+    d.distribution.items = {"Như trên", "Thường trực ĐCT (để b/c)", "Lưu: VT, TG"};
+    return d;
+}
+
+const TextItem* find_text(const Page& p, std::string_view starts) {
+    for (const auto& t : p.texts) {
+        if (t.text.rfind(starts, 0) == 0) return &t;
+    }
+    return nullptr;
+}
+
+const RuleItem* rule_below(const Page& p, const TextItem& t) {
+    const RuleItem* best = nullptr;
+    for (const auto& r : p.rules) {
+        if (r.y1 > t.baseline && (!best || r.y1 < best->y1) && std::abs((r.x1 + r.x2) / 2 - (t.x + t.width / 2)) < 3) best = &r;
+    }
+    return best;
+}
+
+model::Document long_letter(int paragraphs) {
+    auto d = seed_like();
+    d.body.clear();
+    for (int i = 0; i < paragraphs; ++i) {
+        d.body.push_back(model::Paragraph{
+            plain("Đoạn " + std::to_string(i + 1) +
+                  ": các cấp công đoàn đẩy mạnh tuyên truyền bằng nhiều hình thức phong phú, đa dạng như treo băng "
+                  "rôn, khẩu hiệu tại trụ sở cơ quan, doanh nghiệp, khu công nghiệp, khu chế xuất và nơi có đông "
+                  "người lao động; tổ chức các buổi nói chuyện chuyên đề, đối thoại với người lao động."),
+            {}});
+    }
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("The Tiêu ngữ rule is exactly as long as the Tiêu ngữ and centred under it") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.front();
+    const auto* motto = find_text(p, "Độc lập - Tự do - Hạnh phúc");
+    REQUIRE(motto);
+    const auto* rule = rule_below(p, *motto);
+    REQUIRE(rule);
+    CHECK(rule->x2 - rule->x1 == Approx(motto->width).margin(0.01));
+    CHECK((rule->x1 + rule->x2) / 2 == Approx(motto->x + motto->width / 2).margin(0.01));
+    const double below_mm = (rule->y1 - motto->baseline) * 25.4 / 72;
+    CHECK(below_mm >= 0.5);
+    CHECK(below_mm <= 4);
+}
+
+TEST_CASE("The issuing-body rule is between a third and a half of the longest name line, centred") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.front();
+    const auto* name = find_text(p, "TỔNG LIÊN ĐOÀN LAO ĐỘNG");
+    REQUIRE(name);
+    const auto* rule = rule_below(p, *name);
+    REQUIRE(rule);
+    const double len = rule->x2 - rule->x1;
+    CHECK(len >= name->width / 3);
+    CHECK(len <= name->width / 2);
+}
+
+TEST_CASE("A long issuing name breaks before the place word, not in the middle of a phrase") {
+    auto d = seed_like();
+    d.issuer.parent = "TỔNG LĐLĐ VIỆT NAM";
+    d.issuer.name = "Liên đoàn Lao động tỉnh Quảng Ngãi";
+    const auto out = layout_document(d, font());
+    const auto& p = out.pages.front();
+    CHECK(find_text(p, "TỔNG LĐLĐ VIỆT NAM"));
+    REQUIRE(find_text(p, "LIÊN ĐOÀN LAO ĐỘNG"));
+    CHECK(find_text(p, "LIÊN ĐOÀN LAO ĐỘNG")->text == "LIÊN ĐOÀN LAO ĐỘNG");
+    REQUIRE(find_text(p, "TỈNH QUẢNG NGÃI"));
+    CHECK(find_text(p, "TỔNG LĐLĐ VIỆT NAM")->style == fonts::Style::regular);
+    CHECK(find_text(p, "TỈNH QUẢNG NGÃI")->style == fonts::Style::bold);
+}
+
+TEST_CASE("Số and the date line share one baseline") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.front();
+    const auto* so = find_text(p, "Số: 1996/TLĐ");
+    const auto* date = find_text(p, "Hà Nội, ngày 30 tháng 12 năm 2009");
+    REQUIRE(so);
+    REQUIRE(date);
+    CHECK(so->baseline == date->baseline);
+    CHECK(date->style == fonts::Style::italic);
+}
+
+TEST_CASE("A number below 10 is zero-padded and a February date keeps its leading zero") {
+    auto d = seed_like();
+    d.number = "5";
+    d.date_line.date = model::Date{2026, 2, 5};
+    const auto out = layout_document(d, font());
+    CHECK(find_text(out.pages.front(), "Số: 05/TLĐ"));
+    CHECK(find_text(out.pages.front(), "Hà Nội, ngày 05 tháng 02 năm 2026"));
+}
+
+TEST_CASE("A wide date (Thành phố Hồ Chí Minh) stays on one line inside the right margin") {
+    auto d = seed_like();
+    d.date_line = {"Thành phố Hồ Chí Minh", model::Date{2026, 12, 29}, 0};
+    const auto out = layout_document(d, font());
+    const Profile prof;
+    const auto* date = find_text(out.pages.front(), "Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2026");
+    REQUIRE(date);
+    CHECK(date->x + date->width <= prof.text_right() + 0.01);
+    const auto* qh = find_text(out.pages.front(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    REQUIRE(qh);
+    CHECK(std::abs((qh->x + qh->width / 2) - (date->x + date->width / 2)) < mm(1.5));
+}
+
+TEST_CASE("V/v is 12 pt upright, 6 pt below the Số line, centred under it") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.front();
+    const auto* so = find_text(p, "Số:");
+    const auto* vv = find_text(p, "V/v ");
+    REQUIRE(so);
+    REQUIRE(vv);
+    CHECK(vv->size == 12);
+    CHECK(vv->style == fonts::Style::regular);
+    CHECK(std::abs((vv->x + vv->width / 2) - (so->x + so->width / 2)) < mm(1.5));
+    const double so_bottom = so->baseline - font().ascent(fonts::Style::regular) * 13 / 1000 +
+                             font().line_height(fonts::Style::regular) * 13 / 1000;
+    const double vv_top = vv->baseline - font().ascent(fonts::Style::regular) * 12 / 1000;
+    CHECK(vv_top - so_bottom == Approx(6).margin(0.01));
+}
+
+TEST_CASE("Several recipients are a dash list aligned after the colon, ';' after each and '.' after the last") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.front();
+    const auto* label = find_text(p, "Kính gửi:");
+    REQUIRE(label);
+    CHECK(label->text == "Kính gửi:");
+    std::vector<const TextItem*> dashes;
+    for (const auto& t : p.texts) {
+        if (t.text.rfind("- Các", 0) == 0 || t.text.rfind("- Công đoàn Tổng", 0) == 0) dashes.push_back(&t);
+    }
+    REQUIRE(dashes.size() == 3);
+    CHECK(dashes[0]->text == "- Các LĐLĐ tỉnh, thành phố;");
+    CHECK(dashes[2]->text == "- Công đoàn Tổng công ty trực thuộc TLĐ.");
+    for (const auto* d : dashes) CHECK(d->x == Approx(dashes[0]->x));
+    CHECK(dashes[0]->x > label->x + label->width);
+}
+
+TEST_CASE("One recipient is printed inline after Kính gửi") {
+    auto d = seed_like();
+    d.recipients = {"Bộ Nội vụ"};
+    const auto out = layout_document(d, font());
+    CHECK(find_text(out.pages.front(), "Kính gửi: Bộ Nội vụ."));
+}
+
+TEST_CASE("The body ends with ./. exactly once") {
+    auto d = seed_like();
+    auto out = layout_document(d, font());
+    CHECK(find_text(out.pages.back(), "Căn cứ") != nullptr);
+    bool found = false;
+    for (const auto& pg : out.pages)
+        for (const auto& t : pg.texts)
+            if (t.text.find("triển khai./.") != std::string::npos) found = true;
+    CHECK(found);
+    std::get<model::Paragraph>(d.body.back()).text = plain("Đã có dấu kết thúc./.");
+    out = layout_document(d, font());
+    bool once = false;
+    for (const auto& pg : out.pages)
+        for (const auto& t : pg.texts)
+            if (t.text.find("kết thúc./.") != std::string::npos && t.text.find("./../.") == std::string::npos) once = true;
+    CHECK(once);
+}
+
+TEST_CASE("Page 1 has no page number; later pages are numbered in the top margin, centred") {
+    const auto out = layout_document(long_letter(30), font());
+    REQUIRE(out.pages.size() >= 3);
+    const Profile prof;
+    for (const auto& t : out.pages[0].texts) CHECK(t.baseline > prof.margin_top);
+    for (std::size_t i = 1; i < out.pages.size(); ++i) {
+        const auto* n = find_text(out.pages[i], std::to_string(i + 1));
+        REQUIRE(n);
+        CHECK(n->text == std::to_string(i + 1));
+        CHECK(n->baseline < prof.margin_top);
+        CHECK(n->x + n->width / 2 == Approx(prof.text_left() + prof.text_width() / 2).margin(0.01));
+    }
+}
+
+TEST_CASE("No glyph leaves the text block (except the page number in the top margin)") {
+    for (int n : {1, 12, 30}) {
+        const auto out = layout_document(long_letter(n), font());
+        const Profile prof;
+        for (const auto& p : out.pages) {
+            for (const auto& t : p.texts) {
+                CHECK(t.x >= prof.text_left() - 0.01);
+                CHECK(t.x + t.width <= prof.text_right() + 0.01);
+                CHECK(t.baseline <= prof.text_bottom());
+            }
+        }
+    }
+}
+
+TEST_CASE("Body paragraphs are justified to the right margin with a 1.27 cm first-line indent") {
+    const auto out = layout_document(long_letter(3), font());
+    const Profile prof;
+    const auto& p = out.pages.front();
+    int indented = 0, full = 0;
+    for (const auto& t : p.texts) {
+        if (t.text.rfind("Đoạn ", 0) == 0) {
+            CHECK(t.x == Approx(prof.text_left() + mm(12.7)).margin(0.01));
+            ++indented;
+        }
+        if (t.word_spacing > 0) {
+            CHECK(t.x + t.width == Approx(prof.text_right()).margin(0.01));
+            ++full;
+        }
+    }
+    CHECK(indented == 3);
+    CHECK(full >= 3);
+}
+
+TEST_CASE("Nơi nhận is level with the first signature line, 12 pt bold italic, items 11 pt") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.back();
+    const auto* noi = find_text(p, "Nơi nhận:");
+    const auto* tm = find_text(p, "TM. ĐOÀN CHỦ TỊCH");
+    REQUIRE(noi);
+    REQUIRE(tm);
+    CHECK(noi->style == fonts::Style::bold_italic);
+    CHECK(noi->size == 12);
+    const double top_noi = noi->baseline - font().ascent(fonts::Style::regular) * 12 / 1000;
+    const double top_tm = tm->baseline - font().ascent(fonts::Style::regular) * 14 / 1000;
+    CHECK(std::abs(top_noi - top_tm) < mm(2));
+    const auto* luu = find_text(p, "- Lưu:");
+    REQUIRE(luu);
+    CHECK(luu->text == "- Lưu: VT, TG.");
+    CHECK(luu->size == 11);
+    CHECK(find_text(p, "- Như trên;"));
+    const Profile prof;
+    CHECK(noi->x == Approx(prof.text_left()));
+}
+
+TEST_CASE("The signature block is upper-case bold with the name as written, in the right half") {
+    const auto out = layout_document(seed_like(), font());
+    const auto& p = out.pages.back();
+    const auto* title = find_text(p, "PHÓ CHỦ TỊCH");
+    const auto* name = find_text(p, "Nguyễn Văn A");
+    REQUIRE(title);
+    REQUIRE(name);
+    CHECK(title->style == fonts::Style::bold);
+    CHECK(name->style == fonts::Style::bold);
+    const Profile prof;
+    CHECK(name->x > prof.text_left() + prof.text_width() / 3);
+    CHECK(name->baseline - title->baseline > mm(20));
+}
+
+TEST_CASE("The signature block is never alone on a page: body text always precedes it") {
+    // Try every body length around a page boundary.
+    for (int n = 8; n <= 20; ++n) {
+        const auto out = layout_document(long_letter(n), font());
+        const auto& last = out.pages.back();
+        CHECK(find_text(last, "Nguyễn Văn A"));
+        CHECK(find_text(last, "TM. ĐOÀN CHỦ TỊCH"));
+        bool body_there = false;
+        for (const auto& t : last.texts) {
+            if (t.size == 14 && t.style == fonts::Style::regular && t.text.find("người lao động") != std::string::npos)
+                body_there = true;
+        }
+        INFO("paragraphs: " << n << ", pages: " << out.pages.size());
+        CHECK(body_there);
+    }
+}
+
+TEST_CASE("Two signers of a joint letter stand side by side") {
+    auto d = seed_like();
+    d.signers = {{"TM. BAN THƯỜNG VỤ THÀNH ĐOÀN", "", "BÍ THƯ", "Ngô Minh Hải"},
+                 {"TM. BAN THƯỜNG VỤ LĐLĐ", "", "CHỦ TỊCH", "Lê Văn Thành"}};
+    const auto out = layout_document(d, font());
+    const auto& p = out.pages.back();
+    const auto* a = find_text(p, "Ngô Minh Hải");
+    const auto* b = find_text(p, "Lê Văn Thành");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->baseline == Approx(b->baseline));
+    CHECK(a->x + a->width < b->x);
+}
+
+TEST_CASE("An urgency mark is framed in red under the number") {
+    auto d = seed_like();
+    d.urgency = model::Urgency::thuong_khan;
+    const auto out = layout_document(d, font());
+    const auto& p = out.pages.front();
+    const auto* mark = find_text(p, "THƯỢNG KHẨN");
+    REQUIRE(mark);
+    CHECK(mark->color.r > 0.5);
+    REQUIRE(p.frames.size() == 1);
+    CHECK(p.frames[0].width == Approx(mm(40)));
+    CHECK(mark->x >= p.frames[0].x);
+    CHECK(mark->x + mark->width <= p.frames[0].x + p.frames[0].width);
+}
+
+TEST_CASE("A document without a date leaves the clerk's gaps with the gap year") {
+    auto d = seed_like();
+    d.date_line.date.reset();
+    d.number.clear();
+    LayoutOptions o;
+    o.gap_year = 2026;
+    const auto out = layout_document(d, font(), o);
+    CHECK(find_text(out.pages.front(), "Hà Nội, ngày    tháng    năm 2026"));
+    CHECK(find_text(out.pages.front(), "Số:       /TLĐ"));
+}

@@ -1,0 +1,113 @@
+#include "markup/markup.h"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace vanban;
+
+namespace {
+
+std::string doc(const std::string& body, const std::string& extra = "") {
+    return "<document>\n"
+           "  <issuer><parent>Tổng LĐLĐ Việt Nam</parent><name>LIÊN ĐOÀN LAO ĐỘNG\n  TỈNH QUẢNG NGÃI</name></issuer>\n"
+           "  <number symbol=\"LĐLĐ\">5</number>\n"
+           "  <place-date place=\"Quảng Ngãi\" date=\"2026-02-05\"/>\n"
+           "  <subject>  tổ chức   Tết </subject>\n" +
+           extra + "  <body>" + body + "</body>\n" +
+           "  <signers><signer><acting>KT. CHỦ TỊCH</acting><title>PHÓ CHỦ TỊCH</title><name>Trần Thị B</name></signer></signers>\n"
+           "</document>\n";
+}
+
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.diagnostic().to_string();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("Markup becomes a document model with whitespace collapsed and forced breaks kept in names") {
+    const auto d = markup::parse(doc("<p>Một  <b>hai</b>\n  ba</p>"), "m");
+    CHECK(d.issuer.parent == "Tổng LĐLĐ Việt Nam");
+    CHECK(d.issuer.name == "LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG NGÃI");
+    CHECK(d.number == "5");
+    CHECK(d.symbol == "LĐLĐ");
+    REQUIRE(d.date_line.date);
+    CHECK(d.date_line.date->month == 2);
+    CHECK(d.subject == "tổ chức Tết");
+    CHECK(d.is_letter);
+    REQUIRE(d.body.size() == 1);
+    const auto& p = std::get<model::Paragraph>(d.body[0]);
+    REQUIRE(p.text.size() == 3);
+    CHECK(p.text[0] == model::Span{"Một ", false, false});
+    CHECK(p.text[1] == model::Span{"hai", true, false});
+    CHECK(p.text[2] == model::Span{" ba", false, false});
+    REQUIRE(d.signers.size() == 1);
+    CHECK(d.signers[0].acting == "KT. CHỦ TỊCH");
+}
+
+TEST_CASE("Inline **bold** and *italic* markers in text become styled spans") {
+    const auto d = markup::parse(doc("<p>Hạn **trước ngày 10/02/2026** và *ghi chú*.</p>"), "m");
+    const auto& p = std::get<model::Paragraph>(d.body[0]);
+    REQUIRE(p.text.size() == 5);
+    CHECK(p.text[1] == model::Span{"trước ngày 10/02/2026", true, false});
+    CHECK(p.text[3] == model::Span{"ghi chú", false, true});
+}
+
+TEST_CASE("Headings, lists and page breaks are read with their attributes") {
+    const auto d = markup::parse(
+        doc("<heading level=\"2\">1. Mục</heading><list marker=\"a)\"><item>x</item><item>y</item></list><page-break/>",
+            "<kind>Báo cáo</kind><urgency>Thượng khẩn</urgency><draft/>"),
+        "m");
+    REQUIRE(d.body.size() == 3);
+    CHECK(std::get<model::Heading>(d.body[0]).level == 2);
+    CHECK(std::get<model::List>(d.body[1]).marker == "a)");
+    CHECK(std::get<model::List>(d.body[1]).items.size() == 2);
+    CHECK(std::holds_alternative<model::PageBreak>(d.body[2]));
+    CHECK(!d.is_letter);
+    CHECK(d.kind == "Báo cáo");
+    CHECK(d.urgency == model::Urgency::thuong_khan);
+    CHECK(d.draft);
+}
+
+TEST_CASE("An unknown element is reported at its markup line and column with its tag") {
+    try {
+        markup::parse(doc("<p>x</p>\n    <sigenr/>"), "m");
+        FAIL("no error");
+    } catch (const markup::MarkupError& e) {
+        CHECK(e.diagnostic().to_string() ==
+              "m:8:5: unknown element <sigenr> in <body> (expected p, heading, list or page-break)");
+        CHECK(e.element() == "<sigenr");
+    }
+}
+
+TEST_CASE("Ill-formed markup is reported with line and column") {
+    CHECK(error_of([] { markup::parse("<document>\n  <body><p>x</body>\n</document>", "m"); }) ==
+          "m:2:15: ill-formed markup: Start-end tags mismatch");
+}
+
+TEST_CASE("Unknown attributes, bad levels and markers, and missing parts are errors") {
+    CHECK(error_of([] { markup::parse(doc("<p align=\"x\">a</p>"), "m"); }) ==
+          "m:7:9: unknown attribute 'align' on <p>");
+    CHECK(error_of([] { markup::parse(doc("<heading level=\"4\">a</heading>"), "m"); }) ==
+          "m:7:9: heading level must be 1, 2 or 3, not '4'");
+    CHECK(error_of([] { markup::parse(doc("<list marker=\"*\"><item>a</item></list>"), "m"); }) ==
+          "m:7:9: list marker must be one of - + 1. a) I., not '*'");
+    CHECK(error_of([] { markup::parse("<document><body/></document>", "m"); }) == "m:1:1: <document> needs an <issuer>");
+    CHECK(error_of([] { markup::parse("<letter/>", "m"); }) == "m:1:1: the markup's root element must be <document>");
+}
+
+TEST_CASE("Literal template text obeys the same text rules as data: control characters are refused") {
+    CHECK(error_of([] { markup::parse(doc("<p>a&#x7;b</p>"), "m"); }).find("U+0007") != std::string::npos);
+}
+
+TEST_CASE("An impossible date in the markup is refused") {
+    std::string m = doc("<p>a</p>");
+    m.replace(m.find("2026-02-05"), 10, "2026-02-30");
+    CHECK(error_of([&] { markup::parse(m, "m"); }) ==
+          "m:5:3: date must be a real date as YYYY-MM-DD, not '2026-02-30'");
+}

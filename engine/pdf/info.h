@@ -1,0 +1,34 @@
+// Document metadata: the Info dictionary (PDF 32000-1 §14.3.3) and the trailer
+// /ID (§14.4). Both depend only on the input, never on the clock, so the same
+// document always gives the same bytes.
+#pragma once
+
+#include "layout/page.h"
+#include "pdf/haru.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace vanban::pdf {
+
+// "D:YYYYMMDD000000Z" (§7.9.4): the document's own calendar date at midnight
+// UTC. Throws vanban::Error for a date that does not exist.
+std::string pdf_date(const layout::Date& date);
+
+// Title, Author, Subject, Keywords as UTF-16BE text strings with BOM; Creator
+// (UTF-16BE only when not ASCII); Producer "vanban"; CreationDate and ModDate
+// from info.date, or no date keys at all when it is absent. Empty fields are
+// left out.
+void write_info(haru::Document& doc, const layout::DocumentInfo& info);
+
+// MD5 of everything that determines the output: pages, items, info, options.
+using DocumentId = std::array<std::uint8_t, 16>;
+DocumentId document_id(const layout::LaidOutDocument& doc, bool compress);
+
+// Sets the trailer /ID to [<id> <id>] (both halves equal: the file is created,
+// never updated).
+void write_id(haru::Document& doc, const DocumentId& id);
+
+}  // namespace vanban::pdf

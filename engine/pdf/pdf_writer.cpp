@@ -1,0 +1,74 @@
+// write_pdf: the order of work matters (font-path note, pitfall 1). Content codes
+// are the renumbered subset GIDs, known only after subsetting, so:
+//   1. collect the glyphs of all pages, per style;
+//   2. subset each used style and build its font objects;
+//   3. per page: graphics through libharu, then our text object, then deflate;
+//   4. Info and /ID; serialise.
+#include "pdf/pdf_writer.h"
+
+#include "core/diagnostic.h"
+#include "fonts/subset.h"
+#include "pdf/cid_font.h"
+#include "pdf/content.h"
+#include "pdf/glyphs.h"
+#include "pdf/graphics.h"
+#include "pdf/haru.h"
+#include "pdf/info.h"
+
+#include <array>
+
+namespace vanban::pdf {
+
+namespace {
+
+constexpr std::array<fonts::Style, 4> kStyles = {fonts::Style::regular, fonts::Style::bold, fonts::Style::italic,
+                                                 fonts::Style::bold_italic};
+
+std::size_t index(fonts::Style s) { return static_cast<std::size_t>(s); }
+
+// The fonts of one page, registered in its /Resources /Font on first use.
+std::array<PageFont, 4> page_fonts(haru::Document& doc, HPDF_Page page, const layout::Page& items,
+                                   const fonts::FontSet& fonts, const std::array<EmbeddedFont, 4>& embedded) {
+    std::array<PageFont, 4> out{};
+    for (const auto& item : items.texts) {
+        PageFont& pf = out[index(item.style)];
+        if (pf.resource || item.text.empty()) continue;
+        const EmbeddedFont& ef = embedded[index(item.style)];
+        // Accepts any font dict: it only adds it under the next free name "Fn".
+        pf.resource = doc.checked(HPDF_Page_GetLocalFontName(page, ef.type0));
+        pf.face = &fonts.face(item.style);
+        pf.code_of = ef.code_of;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts, const PdfOptions& options) {
+    // A page tree without pages is legal syntax, but readers reject it ("Invalid
+    // page count 0"); it can only come from a bug upstream.
+    if (doc.pages.empty()) fail_at_pointer("", "", "cannot write a PDF without pages");
+    const GlyphUsage usage = collect_glyphs(doc, fonts);
+
+    haru::Document pdf(options.compress);
+    std::array<EmbeddedFont, 4> embedded{};
+    for (const fonts::Style style : kStyles) {
+        if (!usage.uses(style)) continue;  // only styles that are drawn are embedded
+        const fonts::Face& face = fonts.face(style);
+        const StyleGlyphs& glyphs = usage.styles[index(style)];
+        const fonts::SubsetFont subset = fonts::subset_font(face, glyphs.used);
+        embedded[index(style)] = embed_cid_font(pdf, style, face, subset, glyphs);
+    }
+
+    for (const layout::Page& page : doc.pages) {
+        HPDF_Page hp = pdf.add_page(page.width, page.height);
+        draw_graphics(pdf, hp, page);
+        pdf.finish_page(hp, text_object(page, page_fonts(pdf, hp, page, fonts, embedded)));
+    }
+
+    write_info(pdf, doc.info);
+    write_id(pdf, document_id(doc, options.compress));
+    return pdf.save();
+}
+
+}  // namespace vanban::pdf

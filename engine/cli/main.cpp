@@ -102,8 +102,9 @@ int run_render(const Args& a) {
         std::error_code ec;
         to_dir = fs::is_directory(*a.output, ec) || a.output->extension() != ".pdf";
         if (!to_dir && a.inputs.size() > 1) usage_error("-o names one file but there are several inputs; give a directory");
-        if (to_dir) fs::create_directories(*a.output, ec);
-        if (ec) usage_error("cannot create directory " + a.output->string() + ": " + ec.message());
+        if (to_dir && !fs::create_directories(*a.output, ec) && ec) {
+            usage_error("cannot create directory " + a.output->string() + ": " + ec.message());
+        }
     }
 
     std::unique_ptr<vanban::Engine> engine;
@@ -133,7 +134,7 @@ int run_render(const Args& a) {
             failed.push_back(in.string());
         }
     }
-    if (a.inputs.size() > 1 || !failed.empty()) {
+    if (a.inputs.size() > 1) {
         std::cerr << ok << " rendered, " << failed.size() << " failed\n";
         for (const auto& f : failed) std::cerr << "  failed: " << f << "\n";
     }

@@ -1,1 +1,103 @@
-// Bad-input tests: written once the input stage lands.
+// Bad input through the real CLI: each class gets its exact message, a non-zero exit,
+// and no output file (nothing half-written).
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace e2e;
+
+namespace {
+
+const std::string kGood = R"({
+  "template": "cong-van",
+  "issuer": { "name": "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" },
+  "number": 12, "symbol": "TLĐ", "place": "Hà Nội", "date": "2026-03-02",
+  "subject": "thử nghiệm",
+  "body": ["Nội dung."],
+  "signers": [{ "title": "CHỦ TỊCH", "name": "Nguyễn Văn A" }]
+})";
+
+struct Outcome {
+    Run run;
+    bool output_exists = false;
+    fs::path dir;
+};
+
+// Writes `json` to DIR/in.json and renders it to DIR/out.pdf with extra CLI options.
+Outcome render_text(const std::string& json, const std::string& extra = "") {
+    Outcome o;
+    o.dir = scratch("bad");
+    std::ofstream(o.dir / "in.json", std::ios::binary) << json;
+    o.run = run("cd " + quote(o.dir.string()) + " && " + quote(vanban().string()) + " render in.json -o out.pdf " + extra);
+    o.output_exists = fs::exists(o.dir / "out.pdf");
+    return o;
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+void expect_error(const Outcome& o, const std::string& message) {
+    INFO(o.run.err);
+    CHECK(o.run.exit_code == 1);
+    CHECK(o.run.err == "error: " + message + "\n");
+    CHECK_FALSE(o.output_exists);
+    // No temporary file is left behind either.
+    for (const auto& e : fs::directory_iterator(o.dir)) CHECK(e.path().filename() == "in.json");
+}
+
+}  // namespace
+
+TEST_CASE("The good near-miss renders, so that each bad case below fails for its own reason") {
+    const auto o = render_text(kGood);
+    INFO(o.run.err);
+    CHECK(o.run.exit_code == 0);
+    CHECK(o.output_exists);
+}
+
+TEST_CASE("An unknown template is named with the directories searched") {
+    const auto o = render_text(replace(kGood, "\"cong-van\"", "\"cong-vann\""));
+    INFO(o.run.err);
+    CHECK(o.run.exit_code == 1);
+    CHECK(o.run.err.rfind("error: in.json: /template: no template named 'cong-vann' in ", 0) == 0);
+    CHECK_FALSE(o.output_exists);
+}
+
+TEST_CASE("A template with a typo in a variable name points at the template line") {
+    const auto dir = scratch("user-templates");
+    std::ofstream(dir / "cong-van.mustache") << "<document>\n  <subject>{{subjct}}</subject>\n</document>\n";
+    const auto o = render_text(kGood, "--templates " + quote(dir.string()));
+    expect_error(o, (dir / "cong-van.mustache").string() + ":2:12: the data has no value named 'subjct' (strict mode)");
+}
+
+TEST_CASE("Bad markup from a user template points at the template line that wrote it") {
+    const auto dir = scratch("user-templates");
+    std::ofstream(dir / "cong-van.mustache")
+        << "<document>\n  <issuer><name>{{issuer.name}}</name></issuer>\n  <sigenr/>\n</document>\n";
+    const auto o = render_text(kGood, "--templates " + quote(dir.string()));
+    expect_error(o, (dir / "cong-van.mustache").string() + ":3:3: unknown element <sigenr> in <document> (markup line 3:3)");
+}
+
+TEST_CASE("Several inputs: a failing one does not stop the others, and the summary lists it") {
+    const auto dir = scratch("batch");
+    std::ofstream(dir / "a.json") << kGood;
+    std::ofstream(dir / "b.json") << "{ not json";
+    std::ofstream(dir / "c.json") << kGood;
+    const auto r = run("cd " + quote(dir.string()) + " && " + quote(vanban().string()) + " render a.json b.json c.json -o out");
+    CHECK(r.exit_code == 1);
+    CHECK(fs::exists(dir / "out/a.pdf"));
+    CHECK_FALSE(fs::exists(dir / "out/b.pdf"));
+    CHECK(fs::exists(dir / "out/c.pdf"));
+    CHECK(r.err.find("2 rendered, 1 failed\n  failed: b.json\n") != std::string::npos);
+}
+
+TEST_CASE("Usage errors exit with 2") {
+    CHECK(run(quote(vanban().string()) + " render").exit_code == 2);
+    CHECK(run(quote(vanban().string()) + " frobnicate x.json").exit_code == 2);
+    CHECK(run(quote(vanban().string()) + " render a.json b.json -o one.pdf").exit_code == 2);
+    CHECK(run(quote(vanban().string()) + " --version").out == "vanban 0.1.0\n");
+}

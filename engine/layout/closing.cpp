@@ -16,13 +16,34 @@ std::string strip_end_punctuation(std::string s) {
     return s;
 }
 
-// The quyền hạn / chức vụ lines of a signature block: upper-case bold (R6).
+// Names of collective organs and places that a wrapped title line must not split.
+constexpr std::string_view kPhrases[] = {"BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH", "ỦY BAN NHÂN DÂN",
+                                         "THÀNH ĐOÀN", "THÀNH PHỐ", "LIÊN ĐOÀN LAO ĐỘNG", "CÔNG ĐOÀN",
+                                         "CHỦ TỊCH", "VIỆT NAM", "TỔNG LIÊN ĐOÀN"};
+constexpr std::string_view kNbsp = "\u00A0";
+
+// The quyền hạn / chức vụ lines of a signature block: upper-case bold (R6), wrapped
+// evenly and only between phrases ("TM. BAN THƯỜNG VỤ / THÀNH ĐOÀN").
 std::vector<Line> title_lines(const model::SignatureBlock& s, double width, const Context& cx) {
     const LineStyle centred{cx.profile.signature_size, Align::center, 0, 0};
     std::vector<Line> out;
     for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
         if (line->empty()) continue;
-        for (auto& l : compose(text::upper_vi(*line), Style::bold, width, centred, cx.metrics)) out.push_back(std::move(l));
+        std::string t = text::upper_vi(*line);
+        for (const auto phrase : kPhrases) {
+            std::string glued(phrase);
+            for (auto pos = glued.find(' '); pos != std::string::npos; pos = glued.find(' ', pos))
+                glued.replace(pos, 1, kNbsp);
+            for (auto pos = t.find(phrase); pos != std::string::npos; pos = t.find(phrase, pos + glued.size()))
+                t.replace(pos, phrase.size(), glued);
+        }
+        for (auto& l : compose_balanced(t, Style::bold, width, centred, cx.metrics)) {
+            // A no-break space has the advance of a space; print plain spaces.
+            for (auto& item : l.items)
+                for (auto pos = item.text.find(kNbsp); pos != std::string::npos; pos = item.text.find(kNbsp, pos))
+                    item.text.replace(pos, kNbsp.size(), " ");
+            out.push_back(std::move(l));
+        }
     }
     return out;
 }

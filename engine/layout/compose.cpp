@@ -185,4 +185,21 @@ std::vector<Line> compose(std::string_view text, fonts::Style style, double widt
     return compose(std::vector<Run>{Run{std::string(text), style}}, width, line_style, metrics);
 }
 
+std::vector<Line> compose_balanced(std::string_view text, fonts::Style style, double width, const LineStyle& st,
+                                   const fonts::FontMetrics& metrics) {
+    auto lines = compose(text, style, width, st, metrics);
+    if (lines.size() < 2) return lines;
+    double lo = 0, hi = width;
+    for (int i = 0; i < 14; ++i) {  // 2^-14 of the width is far below a point
+        const double mid = (lo + hi) / 2;
+        if (compose(text, style, mid, st, metrics).size() == lines.size()) hi = mid; else lo = mid;
+    }
+    auto even = compose(text, style, hi, st, metrics);
+    // Re-centre (or re-align) the lines in the full width.
+    const double shift = st.align == Align::center ? (width - hi) / 2 : st.align == Align::right ? width - hi : 0;
+    for (auto& l : even)
+        for (auto& item : l.items) item.x += shift;
+    return even;
+}
+
 }  // namespace vanban::layout

@@ -38,6 +38,13 @@ struct Line {
 std::vector<Line> compose(const std::vector<Run>& runs, double width, const LineStyle& style,
                           const fonts::FontMetrics& metrics);
 
+// Like compose, but when the text needs several lines they are made as even as
+// possible (the narrowest width giving the same number of lines), so that a centred
+// title never leaves one word alone on its last line ("TM. BAN THƯỜNG VỤ / THÀNH ĐOÀN",
+// not "TM. BAN THƯỜNG VỤ THÀNH / ĐOÀN"). The lines are then placed in `width`.
+std::vector<Line> compose_balanced(std::string_view text, fonts::Style style, double width, const LineStyle& line_style,
+                                   const fonts::FontMetrics& metrics);
+
 // Convenience: one run in one style.
 std::vector<Line> compose(std::string_view text, fonts::Style style, double width, const LineStyle& line_style,
                           const fonts::FontMetrics& metrics);

@@ -155,7 +155,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     // Ô 5b: "V/v …" of a công văn, 12 pt upright, 6 pt under Số, centred, wrapped in the column.
     if (doc.is_letter && !doc.subject.empty()) {
         left_y += p.number_to_subject;
-        const auto lines = compose("V/v " + doc.subject, Style::regular, left_inner,
+        const auto lines = compose_balanced("V/v " + doc.subject, Style::regular, left_inner,
                                    LineStyle{p.subject_letter_size, Align::center, 0, 0}, cx.metrics);
         left_y = box.add_lines(lines, p.text_left() + pad, left_y, cx.advance(p.subject_letter_size),
                                cx.ascent_of(p.subject_letter_size));
@@ -190,7 +190,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
         const auto kind_lines = name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), cx);
         const double centre = p.text_left() + p.text_width() / 2;
         double y = centred_lines(kind, kind_lines, Style::bold, p.kind_size, centre, 0, cx).y;
-        const auto subject = compose(doc.subject, Style::bold, p.text_width() * 0.85,
+        const auto subject = compose_balanced(doc.subject, Style::bold, p.text_width() * 0.85,
                                      LineStyle{p.kind_subject_size, Align::center, 0, 0}, cx.metrics);
         double widest = 0, last_baseline = y;
         for (const auto& l : subject) widest = std::max(widest, l.natural_width);

@@ -1,29 +1,49 @@
+// UTF-8, normalisation, cleaning and case mapping. Dates and numbers are in dates.cpp,
+// inline emphasis in emphasis.cpp.
 #include "text/text.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/locid.h>
 
-#include <array>
 #include <cstdio>
+#include <stdexcept>
 
 namespace vanban::text {
 
 namespace {
 
+constexpr char32_t kReplacement = 0xFFFD;
+
+// ICU's NFC instance is a process-wide singleton that is safe to share between
+// threads; it fails only when ICU's data is missing, which no document can fix.
 const icu::Normalizer2& nfc() {
-    static const icu::Normalizer2* n = [] {
+    static const icu::Normalizer2& instance = [] () -> const icu::Normalizer2& {
         UErrorCode status = U_ZERO_ERROR;
-        const icu::Normalizer2* p = icu::Normalizer2::getNFCInstance(status);
-        return U_SUCCESS(status) ? p : nullptr;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status) || n == nullptr) {
+            throw std::runtime_error(std::string("ICU NFC data is unavailable: ") + u_errorName(status));
+        }
+        return *n;
     }();
-    return *n;
+    return instance;
 }
 
+// Built once: constructing a Locale parses and canonicalises its name. The default
+// locale (en_US_POSIX) must never leak into case mapping, so this one is always passed.
 const icu::Locale& vietnamese() {
     static const icu::Locale vi("vi");
     return vi;
+}
+
+void check(UErrorCode status, const char* what) {
+    if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
+}
+
+icu::StringPiece piece(std::string_view s) {
+    return icu::StringPiece(s.data(), static_cast<int32_t>(s.size()));
 }
 
 bool ascii_only(std::string_view s) {
@@ -33,8 +53,12 @@ bool ascii_only(std::string_view s) {
     return true;
 }
 
-// Decodes one code point at s[i] (strict UTF-8, RFC 3629); returns its length, or 0
-// when the bytes there are ill-formed.
+bool is_scalar(char32_t c) {
+    return c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
+}
+
+// Decodes the code point starting at s[i] under RFC 3629 (no overlongs, surrogates or
+// values above U+10FFFF); returns its length in bytes, or 0 when ill-formed.
 std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
@@ -43,24 +67,73 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
     }
     std::size_t len;
     char32_t min;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; out = b0 & 0x1F; min = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; out = b0 & 0x0F; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; out = b0 & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + len > s.size()) return 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2, out = b0 & 0x1F, min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3, out = b0 & 0x0F, min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4, out = b0 & 0x07, min = 0x10000;
+    } else {
+        return 0;  // stray continuation byte, C0/C1 (always overlong) or F5–FF
+    }
+    if (len > s.size() - i) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
         if ((b & 0xC0) != 0x80) return 0;
         out = (out << 6) | (b & 0x3F);
     }
-    if (out < min || out > 0x10FFFF || (out >= 0xD800 && out <= 0xDFFF)) return 0;
+    if (out < min || !is_scalar(out)) return 0;
     return len;
 }
 
-std::string hex(char32_t c) {
+std::string code_point(char32_t c) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
     return buf;
+}
+
+std::string to_nfc_utf8(std::string s) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc().isNormalizedUTF8(piece(s), status) && U_SUCCESS(status)) return s;
+    std::string out;
+    out.reserve(s.size());
+    icu::StringByteSink<std::string> sink(&out);
+    status = U_ZERO_ERROR;
+    nfc().normalizeUTF8(0, piece(s), sink, nullptr, status);
+    check(status, "NFC normalisation failed");
+    return out;
+}
+
+std::string ascii_case(std::string_view s, bool upper) {
+    std::string out(s);
+    const char from = upper ? 'a' : 'A';
+    for (char& c : out) {
+        if (c >= from && c <= from + 25) c = static_cast<char>(c ^ 0x20);
+    }
+    return out;
+}
+
+// Case mapping does not preserve normalisation in either direction (NFD stays NFD,
+// and some NFC letters map to sequences with no precomposed form), so the result is
+// always brought back to NFC.
+std::string map_case(std::string_view s, bool upper) {
+    // ASCII letters map the same way in Vietnamese as in the root locale.
+    if (ascii_only(s)) return ascii_case(s, upper);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(piece(s));
+    if (upper) {
+        u.toUpper(vietnamese());
+    } else {
+        u.toLower(vietnamese());
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    if (!nfc().isNormalized(u, status)) {
+        status = U_ZERO_ERROR;
+        u = nfc().normalize(u, status);
+    }
+    check(status, "NFC normalisation failed");
+    std::string out;
+    u.toUTF8String(out);
+    return out;
 }
 
 }  // namespace
@@ -79,15 +152,16 @@ std::u32string to_u32(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        char32_t c = 0xFFFD;
+        char32_t c;
         const auto n = decode(s, i, c);
-        out.push_back(n ? c : 0xFFFD);
+        out.push_back(n ? c : kReplacement);
         i += n ? n : 1;
     }
     return out;
 }
 
 std::string to_utf8(char32_t c) {
+    if (!is_scalar(c)) c = kReplacement;
     std::string out;
     if (c < 0x80) {
         out += static_cast<char>(c);
@@ -115,174 +189,97 @@ std::string to_utf8(std::u32string_view s) {
 }
 
 std::string describe(char32_t c) {
-    const auto cat = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
-    const bool invisible = cat == U_CONTROL_CHAR || cat == U_FORMAT_CHAR || cat == U_UNASSIGNED ||
-                           cat == U_PRIVATE_USE_CHAR || cat == U_SURROGATE || cat == U_LINE_SEPARATOR ||
-                           cat == U_PARAGRAPH_SEPARATOR || cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK ||
-                           (cat == U_SPACE_SEPARATOR && c != U' ');
-    if (invisible) return hex(c);
-    return hex(c) + " '" + to_utf8(c) + "'";
+    if (!is_scalar(c)) return code_point(c);
+    switch (u_charType(static_cast<UChar32>(c))) {
+        case U_CONTROL_CHAR:
+        case U_FORMAT_CHAR:
+        case U_LINE_SEPARATOR:
+        case U_PARAGRAPH_SEPARATOR:
+        case U_NON_SPACING_MARK:
+        case U_COMBINING_SPACING_MARK:
+        case U_ENCLOSING_MARK:
+        case U_PRIVATE_USE_CHAR:
+        case U_UNASSIGNED:  // also every noncharacter (U+FFFE, U+FDD0, …)
+            return code_point(c);
+        case U_SPACE_SEPARATOR:
+            if (c != U' ') return code_point(c);
+            break;
+        default:
+            break;
+    }
+    return code_point(c) + " '" + to_utf8(c) + "'";
 }
 
 bool is_nfc(std::string_view s) {
     if (ascii_only(s)) return true;
     UErrorCode status = U_ZERO_ERROR;
-    const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    const bool yes = nfc().isNormalized(u, status);
-    return U_SUCCESS(status) && yes;
+    const bool yes = nfc().isNormalizedUTF8(piece(s), status);
+    check(status, "NFC check failed");
+    return yes;
 }
 
 std::string to_nfc(std::string_view s) {
     if (ascii_only(s)) return std::string(s);
-    UErrorCode status = U_ZERO_ERROR;
-    const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    if (nfc().isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
-    status = U_ZERO_ERROR;
-    const icu::UnicodeString n = nfc().normalize(u, status);
-    std::string out;
-    n.toUTF8String(out);
-    return out;
+    return to_nfc_utf8(std::string(s));
 }
 
 std::string clean_text(std::string_view s, const CleanOptions& options, std::optional<TextProblem>& problem) {
     problem.reset();
+    const auto refuse = [&](std::string message, std::size_t offset) {
+        problem = TextProblem{std::move(message), offset};
+        return std::string();
+    };
+    const char newline = options.keep_newlines ? '\n' : ' ';
     std::string out;
     out.reserve(s.size());
+    bool ascii = true;
+    // Untouched stretches are copied in one go: most strings contain no byte to rewrite.
+    std::size_t copied = 0;
     for (std::size_t i = 0; i < s.size();) {
-        char32_t c;
-        const auto n = decode(s, i, c);
-        if (n == 0) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X", static_cast<unsigned>(static_cast<unsigned char>(s[i])));
-            problem = TextProblem{buf, i};
-            return {};
-        }
-        if (c == U'\t') {
-            out += ' ';
-        } else if (c == U'\r') {
-            // CR LF and a lone CR are both one line break.
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            out += options.keep_newlines ? '\n' : ' ';
-        } else if (c == U'\n') {
-            out += options.keep_newlines ? '\n' : ' ';
-        } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF) {
-            problem = TextProblem{"control character " + hex(c) + " is not allowed", i};
-            return {};
-        } else {
-            out.append(s.substr(i, n));
-        }
-        i += n;
-    }
-    return to_nfc(out);
-}
-
-std::string upper_vi(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    u.toUpper(vietnamese());
-    std::string out;
-    u.toUTF8String(out);
-    return to_nfc(out);  // ICU keeps NFD input in NFD
-}
-
-std::string lower_vi(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    u.toLower(vietnamese());
-    std::string out;
-    u.toUTF8String(out);
-    return to_nfc(out);
-}
-
-std::optional<Date> parse_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    auto num = [&](std::size_t from, std::size_t len, int& out) {
-        out = 0;
-        for (std::size_t i = from; i < from + len; ++i) {
-            if (s[i] < '0' || s[i] > '9') return false;
-            out = out * 10 + (s[i] - '0');
-        }
-        return true;
-    };
-    Date d;
-    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day)) return std::nullopt;
-    if (d.year < 1000 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    const int days = kDays[static_cast<std::size_t>(d.month - 1)] + (d.month == 2 && leap ? 1 : 0);
-    if (d.day > days) return std::nullopt;
-    return d;
-}
-
-std::string date_phrase(const Date& d) {
-    // R3.5: days below 10 and months 1–2 are zero-padded; months 3–12 are not.
-    const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
-    const std::string month = d.month <= 2 ? two(d.month) : std::to_string(d.month);
-    return "ngày " + two(d.day) + " tháng " + month + " năm " + std::to_string(d.year);
-}
-
-std::string date_line(std::string_view place, const std::optional<Date>& date, int gap_year) {
-    std::string out(place);
-    out += ", ";
-    if (date) return out + date_phrase(*date);
-    return out + "ngày    tháng    năm " + std::to_string(gap_year);
-}
-
-std::string document_number(std::string_view number) {
-    std::size_t i = 0;
-    while (i + 1 < number.size() && number[i] == '0') ++i;
-    std::string n(number.substr(i));
-    if (n.size() == 1) n = "0" + n;
-    return n;
-}
-
-namespace {
-
-// Finds the closing run of exactly `n` asterisks at or after `from`, not preceded by a
-// space (so "a * b" and "2 * 3" stay literal).
-std::size_t closing(std::string_view s, std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i + n <= s.size(); ++i) {
-        if (s.compare(i, n, std::string(n, '*')) != 0) continue;
-        std::size_t run = 0;
-        while (i + run < s.size() && s[i + run] == '*') ++run;
-        if (run == n && i > from && s[i - 1] != ' ') return i;
-        i += run - 1;
-    }
-    return std::string_view::npos;
-}
-
-}  // namespace
-
-std::vector<Span> parse_emphasis(std::string_view s) {
-    std::vector<Span> out;
-    auto push = [&](std::string_view text, bool bold, bool italic) {
-        if (text.empty()) return;
-        if (!out.empty() && out.back().bold == bold && out.back().italic == italic) {
-            out.back().text.append(text);
-        } else {
-            out.push_back(Span{std::string(text), bold, italic});
-        }
-    };
-    std::size_t i = 0, literal = 0;
-    while (i < s.size()) {
-        if (s[i] != '*') {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b >= 0x20 && b < 0x7F) {
             ++i;
             continue;
         }
-        std::size_t run = 0;
-        while (i + run < s.size() && s[i + run] == '*') ++run;
-        // An opening marker is 1–3 asterisks followed by a non-space.
-        if (run <= 3 && i + run < s.size() && s[i + run] != ' ') {
-            const auto end = closing(s, i + run, run);
-            if (end != std::string_view::npos) {
-                push(s.substr(literal, i - literal), false, false);
-                push(s.substr(i + run, end - i - run), run >= 2, run != 2);
-                i = literal = end + run;
-                continue;
+        if (b >= 0x80) {
+            char32_t c;
+            const auto n = decode(s, i, c);
+            if (n == 0) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X", static_cast<unsigned>(b));
+                return refuse(buf, i);
             }
+            if (c <= 0x9F) return refuse("control character " + code_point(c) + " is not allowed", i);
+            if (c == 0xFFFE || c == 0xFFFF) return refuse("noncharacter " + code_point(c) + " is not allowed", i);
+            ascii = false;
+            i += n;
+            continue;
         }
-        i += run;
+        out.append(s, copied, i - copied);
+        if (b == '\t') {
+            out += ' ';
+            i += 1;
+        } else if (b == '\r') {
+            out += newline;
+            i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+        } else if (b == '\n') {
+            out += newline;
+            i += 1;
+        } else {
+            return refuse("control character " + code_point(b) + " is not allowed", i);
+        }
+        copied = i;
     }
-    push(s.substr(literal), false, false);
-    return out;
+    out.append(s, copied, s.size() - copied);
+    return ascii ? out : to_nfc_utf8(std::move(out));
+}
+
+std::string upper_vi(std::string_view s) {
+    return map_case(s, true);
+}
+
+std::string lower_vi(std::string_view s) {
+    return map_case(s, false);
 }
 
 }  // namespace vanban::text

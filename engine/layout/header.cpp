@@ -93,27 +93,38 @@ std::vector<std::string> name_lines(const std::string& name, Style style, double
     return out;
 }
 
+HeaderGeometry header_geometry(const model::Document& doc, const fonts::FontMetrics& metrics, const Profile& p,
+                               int gap_year) {
+    // §10: the right column is as wide as the widest of Quốc hiệu, Tiêu ngữ and the
+    // date line (never wrapped), at least the default; a date too wide at 14 pt drops
+    // to 13 pt.
+    HeaderGeometry g;
+    std::optional<text::Date> date;
+    if (doc.date_line.date) date = text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day};
+    g.date_text = text::date_line(doc.date_line.place, date, doc.date_line.gap_year ? doc.date_line.gap_year : gap_year);
+    g.date_size = p.date_size;
+    auto needed = [&] {
+        return std::max({metrics.width(Style::bold, kNationalTitle, p.national_title_size),
+                         metrics.width(Style::bold, kMotto, p.motto_size),
+                         metrics.width(Style::italic, g.date_text, g.date_size)}) + 2 * p.cell_padding;
+    };
+    const double default_right = p.text_width() - p.header_left_width;
+    const double max_right = p.text_width() - mm(45);
+    if (needed() > default_right && g.date_size > 13) g.date_size = 13;
+    g.right_width = std::min(max_right, std::max(default_right, needed()));
+    g.left_width = p.text_width() - g.right_width;
+    return g;
+}
+
 std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Columns& columns) {
     const auto& p = cx.profile;
     const double pad = p.cell_padding;
 
-    // §10: the right column is as wide as the widest of Quốc hiệu, Tiêu ngữ and the
-    // date line (never wrapped), at least the default; a date too wide at 14 pt drops
-    // to 13 pt.
-    std::optional<text::Date> date;
-    if (doc.date_line.date) date = text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day};
-    const std::string date_text = text::date_line(doc.date_line.place, date, doc.date_line.gap_year ? doc.date_line.gap_year : cx.gap_year);
-    double date_size = p.date_size;
-    auto needed = [&] {
-        return std::max({cx.width(Style::bold, kNationalTitle, p.national_title_size),
-                         cx.width(Style::bold, kMotto, p.motto_size),
-                         cx.width(Style::italic, date_text, date_size)}) + 2 * pad;
-    };
-    const double default_right = p.text_width() - p.header_left_width;
-    const double max_right = p.text_width() - mm(45);
-    if (needed() > default_right && date_size > 13) date_size = 13;
-    const double right = std::min(max_right, std::max(default_right, needed()));
-    columns = Columns{p.text_width() - right, right};
+    const HeaderGeometry g = header_geometry(doc, cx.metrics, p, cx.gap_year);
+    const std::string& date_text = g.date_text;
+    const double date_size = g.date_size;
+    const double right = g.right_width;
+    columns = Columns{g.left_width, g.right_width};
     const double left_centre = p.text_left() + columns.left_width / 2;
     const double right_centre = p.text_left() + columns.left_width + right / 2;
     const double left_inner = columns.left_width - 2 * pad;

@@ -9,12 +9,26 @@
 #include "layout/profile.h"
 #include "model/document.h"
 
+#include <string>
+
 namespace vanban::layout {
 
 struct LayoutOptions {
     Profile profile{};
     int gap_year = 0;  // year printed in "ngày    tháng    năm …" when the date is absent
 };
+
+// The header table (NĐ 30 §10 sizing): its two column widths and the date line's text
+// and size. Shared by the PDF layout and the DOCX writer so that both put the same text
+// in the same columns.
+struct HeaderGeometry {
+    double left_width = 0;   // ô 2/3 column (points), from the text block's left edge
+    double right_width = 0;  // ô 1/4 column
+    std::string date_text;   // "Hà Nội, ngày 30 tháng 12 năm 2009"
+    double date_size = 14;   // 13 when 14 pt would not fit
+};
+HeaderGeometry header_geometry(const model::Document& doc, const fonts::FontMetrics& metrics, const Profile& profile,
+                               int gap_year);
 
 // Lays the document out: header, Kính gửi, body, signature and Nơi nhận; page numbers
 // on pages 2…n (R1.6). Never fails on a valid model.

@@ -3,6 +3,7 @@
 
 #include "fonts/font_metrics.h"
 #include "layout/flow.h"
+#include "layout/layout.h"
 #include "layout/profile.h"
 #include "model/document.h"
 

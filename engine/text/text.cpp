@@ -250,7 +250,19 @@ std::string clean_text(std::string_view s, const CleanOptions& options, std::opt
                 return refuse(buf, i);
             }
             if (c <= 0x9F) return refuse("control character " + code_point(c) + " is not allowed", i);
-            if (c == 0xFFFE || c == 0xFFFF) return refuse("noncharacter " + code_point(c) + " is not allowed", i);
+            if (c == 0xFFFE || c == 0xFFFF || (c >= 0xFDD0 && c <= 0xFDEF)) {
+                return refuse("noncharacter " + code_point(c) + " is not allowed", i);
+            }
+            if (c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+                // Line/paragraph separators are line breaks; a byte-order mark pasted
+                // into the middle of text is invisible debris and is dropped.
+                out.append(s, copied, i - copied);
+                if (c != 0xFEFF) out += newline;
+                i += n;
+                copied = i;
+                ascii = false;
+                continue;
+            }
             ascii = false;
             i += n;
             continue;

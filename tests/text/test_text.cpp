@@ -474,3 +474,16 @@ TEST_CASE("Many unmatched markers are parsed quickly and kept literal") {
     REQUIRE(out.size() == 1);
     CHECK(out[0].text == input);
 }
+
+TEST_CASE("Unicode line separators become line breaks and a stray byte-order mark is dropped") {
+    using namespace vanban::text;
+    std::optional<TextProblem> problem;
+    CHECK(clean_text("a\u2028b\u2029c", CleanOptions{true}, problem) == "a\nb\nc");
+    CHECK_FALSE(problem);
+    CHECK(clean_text("a\u2028b", CleanOptions{false}, problem) == "a b");
+    CHECK(clean_text("\uFEFFHà\uFEFF Nội", CleanOptions{}, problem) == "Hà Nội");
+    clean_text("x\uFDD0", CleanOptions{}, problem);
+    REQUIRE(problem);
+    CHECK(problem->message == "noncharacter U+FDD0 is not allowed");
+    CHECK(problem->offset == 1);
+}

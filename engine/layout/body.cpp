@@ -1,6 +1,7 @@
 // Ô 9a "Kính gửi" (R4) and ô 6, the body (R5).
 #include "layout/parts.h"
 
+#include "layout/wording.h"
 #include "text/text.h"
 
 #include <algorithm>
@@ -11,58 +12,12 @@ namespace {
 
 using fonts::Style;
 
-// Item text without the punctuation the engine adds itself.
-std::string strip_end_punctuation(std::string s) {
-    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
 std::vector<Run> runs_of(const model::InlineText& t, Style base = Style::regular) {
     std::vector<Run> out;
     for (const auto& s : t) {
         out.push_back(Run{s.text, fonts::style_of(s.bold || fonts::is_bold(base), s.italic || fonts::is_italic(base))});
     }
     return out;
-}
-
-// "1." → "1.", "2." …; "a)" → Vietnamese alphabet (no f j w z); "I." → Roman numerals.
-std::string marker_for(const std::string& pattern, std::size_t index) {
-    static constexpr const char* kLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                                               "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-    if (pattern == "1.") return std::to_string(index + 1) + ".";
-    if (pattern == "a)") {
-        constexpr std::size_t n = std::size(kLetters);
-        std::string s = kLetters[index % n];
-        if (index >= n) s += std::to_string(index / n + 1);
-        return s + ")";
-    }
-    if (pattern == "I.") {
-        static constexpr std::pair<int, const char*> kRoman[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
-                                                                 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
-                                                                 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
-                                                                 {1, "I"}};
-        int v = static_cast<int>(index) + 1;
-        std::string s;
-        for (const auto& [n, r] : kRoman) {
-            while (v >= n) {
-                s += r;
-                v -= n;
-            }
-        }
-        return s + ".";
-    }
-    return pattern;  // "-" and "+"
-}
-
-// R5.5: the body ends with "./." unless it already does.
-void append_end_mark(model::InlineText& t) {
-    std::string plain = model::plain_text(t);
-    while (!plain.empty() && plain.back() == ' ') plain.pop_back();
-    if (plain.ends_with("./.")) return;
-    if (t.empty()) return;
-    auto& last = t.back().text;
-    while (!last.empty() && last.back() == ' ') last.pop_back();
-    last += last.ends_with(".") ? "/." : "./.";
 }
 
 }  // namespace
@@ -82,7 +37,7 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
     if (recipients.size() == 1) {
         // One recipient: inline, "Kính gửi: Bộ Nội vụ" 35 mm in, or further left when it
         // would not fit there; a long name wraps under itself.
-        const std::string line = label + " " + strip_end_punctuation(recipients.front()) + ".";
+        const std::string line = single_recipient_line(recipients.front());
         const double w = cx.width(Style::regular, line, size);
         double x = p.text_left() + p.recipients_indent;
         if (x + w > p.text_right()) x = std::max(p.text_left(), p.text_left() + (p.text_width() - w) / 2);
@@ -95,10 +50,7 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
 
     // Several: "Kính gửi:" alone, then "- …;" lines with the dashes aligned one space
     // after the colon; the last ends with "." (R4).
-    std::vector<std::string> items;
-    for (std::size_t i = 0; i < recipients.size(); ++i) {
-        items.push_back("- " + strip_end_punctuation(recipients[i]) + (i + 1 == recipients.size() ? "." : ";"));
-    }
+    const std::vector<std::string> items = recipient_items(recipients);
     double widest = 0;
     for (const auto& it : items) widest = std::max(widest, cx.width(Style::regular, it, size));
     double x = p.text_left() + p.recipients_indent;
@@ -122,21 +74,7 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
     const double asc = cx.ascent_of(size);
     const LineStyle para{size, Align::justify, p.first_line_indent, 0};
 
-    // Find the last text-bearing block for "./.".
-    std::vector<model::Block> blocks = body;
-    if (end_mark) {
-        for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
-            if (auto* para_block = std::get_if<model::Paragraph>(&*it)) {
-                append_end_mark(para_block->text);
-                break;
-            }
-            if (auto* list = std::get_if<model::List>(&*it)) {
-                append_end_mark(list->items.back());
-                break;
-            }
-            if (std::holds_alternative<model::Heading>(*it)) break;
-        }
-    }
+    const std::vector<model::Block> blocks = end_mark ? with_end_mark(body) : body;
 
     std::vector<Box> out;
     bool page_break = false;
@@ -166,7 +104,7 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
         } else if (const auto* list = std::get_if<model::List>(&block)) {
             // Each item is a paragraph that starts with its marker at the first-line indent.
             for (std::size_t i = 0; i < list->items.size(); ++i) {
-                std::vector<Run> runs{Run{marker_for(list->marker, i) + " ", Style::regular}};
+                std::vector<Run> runs{Run{list_marker(list->marker, i) + " ", Style::regular}};
                 for (auto& r : runs_of(list->items[i])) runs.push_back(std::move(r));
                 append(line_boxes(compose(runs, p.text_width(), para, cx.metrics), p.text_left(), adv, asc,
                                   p.paragraph_space));

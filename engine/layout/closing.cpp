@@ -1,6 +1,7 @@
 // Ô 7 (signature block) and ô 9b (Nơi nhận), NĐ 30/2020 Phụ lục I, II.7 and II.9.
 #include "layout/parts.h"
 
+#include "layout/wording.h"
 #include "text/text.h"
 
 #include <algorithm>
@@ -11,16 +12,45 @@ namespace {
 
 using fonts::Style;
 
-std::string strip_end_punctuation(std::string s) {
-    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
 // Names of collective organs and places that a wrapped title line must not split.
 constexpr std::string_view kPhrases[] = {"BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH", "ỦY BAN NHÂN DÂN",
                                          "THÀNH ĐOÀN", "THÀNH PHỐ", "LIÊN ĐOÀN LAO ĐỘNG", "CÔNG ĐOÀN",
                                          "CHỦ TỊCH", "VIỆT NAM", "TỔNG LIÊN ĐOÀN"};
 constexpr std::string_view kNbsp = "\u00A0";
+
+// Joins the words of each phrase with no-break spaces so that line breaking keeps it whole.
+std::string glue_phrases(const std::string& s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        bool glued = false;
+        for (const auto phrase : kPhrases) {
+            if (s.compare(i, phrase.size(), phrase) != 0) continue;
+            for (const char c : phrase) {
+                if (c == ' ') out += kNbsp; else out += c;
+            }
+            i += phrase.size();
+            glued = true;
+            break;
+        }
+        if (!glued) out += s[i++];
+    }
+    return out;
+}
+
+// A no-break space has the advance of a space; the printed text has plain spaces.
+std::string unglue(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.compare(i, kNbsp.size(), kNbsp) == 0) {
+            out += ' ';
+            i += kNbsp.size();
+        } else {
+            out += s[i++];
+        }
+    }
+    return out;
+}
 
 // The quyền hạn / chức vụ lines of a signature block: upper-case bold (R6), wrapped
 // evenly and only between phrases ("TM. BAN THƯỜNG VỤ / THÀNH ĐOÀN").
@@ -29,19 +59,10 @@ std::vector<Line> title_lines(const model::SignatureBlock& s, double width, cons
     std::vector<Line> out;
     for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
         if (line->empty()) continue;
-        std::string t = text::upper_vi(*line);
-        for (const auto phrase : kPhrases) {
-            std::string glued(phrase);
-            for (auto pos = glued.find(' '); pos != std::string::npos; pos = glued.find(' ', pos))
-                glued.replace(pos, 1, kNbsp);
-            for (auto pos = t.find(phrase); pos != std::string::npos; pos = t.find(phrase, pos + glued.size()))
-                t.replace(pos, phrase.size(), glued);
-        }
+        const std::string t = glue_phrases(text::upper_vi(*line));
         for (auto& l : compose_balanced(t, Style::bold, width, centred, cx.metrics)) {
             // A no-break space has the advance of a space; print plain spaces.
-            for (auto& item : l.items)
-                for (auto pos = item.text.find(kNbsp); pos != std::string::npos; pos = item.text.find(kNbsp, pos))
-                    item.text.replace(pos, kNbsp.size(), " ");
+            for (auto& item : l.items) item.text = unglue(item.text);
             out.push_back(std::move(l));
         }
     }
@@ -78,9 +99,7 @@ double distribution_list(Box& box, const model::DistributionList& d, double x, d
                       y, cx.advance(ts), cx.ascent_of(ts));
     const double is = p.distribution_item_size;
     const double hang = cx.width(Style::regular, "- ", is);
-    for (std::size_t i = 0; i < d.items.size(); ++i) {
-        const std::string item =
-            "- " + strip_end_punctuation(d.items[i]) + (i + 1 == d.items.size() ? "." : ";");
+    for (const auto& item : distribution_items(d)) {
         y = box.add_lines(compose(item, Style::regular, width, LineStyle{is, Align::left, 0, hang}, cx.metrics), x, y,
                           cx.advance(is), cx.ascent_of(is));
     }

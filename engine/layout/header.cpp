@@ -1,6 +1,7 @@
 // Ô 1–5, 10: the header of page 1 (NĐ 30/2020, Phụ lục I, II.1–II.5; III.2).
 #include "layout/parts.h"
 
+#include "layout/wording.h"
 #include "text/text.h"
 
 #include <algorithm>
@@ -153,9 +154,8 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     // Row 2 shares one baseline: "Số:" left, the date right (R3.5: same line).
     const double row2_top = std::max(left_rule_y, right_rule_y) + 4;
     const double row2_baseline = row2_top + std::max(cx.ascent_of(p.number_size), cx.ascent_of(date_size));
-    const std::string number = text::document_number(doc.number);
     // R3.4: a number not yet assigned leaves a gap the clerk fills by hand.
-    const std::string number_line = "Số: " + (number.empty() ? std::string("      ") : number) + "/" + doc.symbol;
+    const std::string number_line = layout::number_line(doc);
     const double nw = cx.width(Style::regular, number_line, p.number_size);
     box.texts.push_back(TextItem{left_centre - nw / 2, row2_baseline, Style::regular, p.number_size, number_line, 0, nw, {}});
     const double dw = cx.width(Style::italic, date_text, date_size);

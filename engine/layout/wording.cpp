@@ -1,0 +1,97 @@
+#include "layout/wording.h"
+
+#include "text/text.h"
+
+#include <iterator>
+#include <utility>
+
+namespace vanban::layout {
+
+std::string strip_end_punctuation(std::string s) {
+    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+std::string number_line(const model::Document& doc) {
+    const std::string number = text::document_number(doc.number);
+    return "Số: " + (number.empty() ? std::string("      ") : number) + "/" + doc.symbol;
+}
+
+std::vector<std::string> recipient_items(const std::vector<std::string>& recipients) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+        out.push_back("- " + strip_end_punctuation(recipients[i]) + (i + 1 == recipients.size() ? "." : ";"));
+    }
+    return out;
+}
+
+std::string single_recipient_line(const std::string& recipient) {
+    return "Kính gửi: " + strip_end_punctuation(recipient) + ".";
+}
+
+std::vector<std::string> distribution_items(const model::DistributionList& list) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        out.push_back("- " + strip_end_punctuation(list.items[i]) + (i + 1 == list.items.size() ? "." : ";"));
+    }
+    return out;
+}
+
+std::string list_marker(const std::string& pattern, std::size_t index) {
+    static constexpr const char* kLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                               "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+    if (pattern == "1.") return std::to_string(index + 1) + ".";
+    if (pattern == "a)") {
+        constexpr std::size_t n = std::size(kLetters);
+        std::string s = kLetters[index % n];
+        if (index >= n) s += std::to_string(index / n + 1);
+        return s + ")";
+    }
+    if (pattern == "I.") {
+        static constexpr std::pair<int, const char*> kRoman[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                                 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                                 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                                                                 {1, "I"}};
+        int v = static_cast<int>(index) + 1;
+        std::string s;
+        for (const auto& [n, r] : kRoman) {
+            while (v >= n) {
+                s += r;
+                v -= n;
+            }
+        }
+        return s + ".";
+    }
+    return pattern;  // "-" and "+"
+}
+
+namespace {
+
+void append_end_mark(model::InlineText& t) {
+    if (t.empty()) return;
+    std::string plain = model::plain_text(t);
+    while (!plain.empty() && plain.back() == ' ') plain.pop_back();
+    if (plain.ends_with("./.")) return;
+    auto& last = t.back().text;
+    while (!last.empty() && last.back() == ' ') last.pop_back();
+    last += last.ends_with(".") ? "/." : "./.";
+}
+
+}  // namespace
+
+std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
+    for (auto it = body.rbegin(); it != body.rend(); ++it) {
+        if (auto* p = std::get_if<model::Paragraph>(&*it)) {
+            append_end_mark(p->text);
+            break;
+        }
+        if (auto* list = std::get_if<model::List>(&*it)) {
+            if (!list->items.empty()) append_end_mark(list->items.back());
+            break;
+        }
+        if (std::holds_alternative<model::Heading>(*it)) break;
+    }
+    return body;
+}
+
+}  // namespace vanban::layout

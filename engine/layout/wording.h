@@ -1,0 +1,34 @@
+// The words the engine adds to what the user wrote — the same in every writer (PDF,
+// DOCX), so they live here and not in a writer.
+#pragma once
+
+#include "model/document.h"
+
+#include <string>
+#include <vector>
+
+namespace vanban::layout {
+
+// "Số: 1996/TLĐ", "Số: 05/LĐLĐ"; without a number, the clerk's gap "Số:       /TLĐ" (R3.4).
+std::string number_line(const model::Document& doc);
+
+// Kính gửi (R4): several recipients as "- X;" … "- Z." (the user's own trailing
+// punctuation replaced); one recipient as "Kính gửi: X.".
+std::vector<std::string> recipient_items(const std::vector<std::string>& recipients);
+std::string single_recipient_line(const std::string& recipient);
+
+// Nơi nhận (R7): "- Như trên;" … "- Lưu: VT, TG.".
+std::vector<std::string> distribution_items(const model::DistributionList& list);
+
+// The marker of item `index` (0-based) of a list: "1." → "3.", "a)" → "đ)" (Vietnamese
+// alphabet: no f, j, w, z), "I." → "IV.", "-" and "+" unchanged.
+std::string list_marker(const std::string& pattern, std::size_t index);
+
+// R5.5: the body with "./." appended to its last paragraph or list item, unless the
+// text already ends that way (or the last block is a heading).
+std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
+
+// Removes trailing ";", ".", "," and spaces: the engine adds list punctuation itself.
+std::string strip_end_punctuation(std::string s);
+
+}  // namespace vanban::layout

@@ -15,6 +15,9 @@ namespace vanban::pdf {
 
 struct PdfOptions {
     bool compress = true;  // deflate content and font streams (libdeflate)
+    // PDF/A-1b: XMP metadata equal to the Info dictionary, an sRGB OutputIntent, a
+    // content-derived /ID, PDF 1.4. Dates come from the document, never the clock.
+    bool pdfa = false;
 };
 
 // Returns the PDF file as bytes. Throws vanban::Error if libharu reports an error.

@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "docx/docx_writer.h"
 #include "fonts/font_set.h"
 #include "input/document_input.h"
 #include "layout/layout.h"
@@ -64,7 +65,7 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
 
 Engine::~Engine() = default;
 
-Rendered Engine::render(std::string_view json, const std::string& file_name) const {
+Rendered Engine::render(std::string_view json, const std::string& file_name, const RenderRequest& request) const {
     Rendered out;
 
     input::ReadOptions ro;
@@ -110,13 +111,21 @@ Rendered Engine::render(std::string_view json, const std::string& file_name) con
     layout::LayoutOptions lo;
     lo.gap_year = gap_year_;
     out.layout = layout::layout_document(out.model, *fonts_, lo);
-    out.pdf = pdf::write_pdf(out.layout, *fonts_);
+    if (request.pdf) {
+        pdf::PdfOptions po;
+        po.pdfa = request.pdfa;
+        out.pdf = pdf::write_pdf(out.layout, *fonts_, po);
+    }
+    if (request.docx) {
+        const auto header = layout::header_geometry(out.model, *fonts_, lo.profile, gap_year_);
+        out.docx = docx::write_docx(docx::DocxInput{out.model, header, lo.profile, out.layout.info});
+    }
     return out;
 }
 
-Rendered Engine::render_file(const fs::path& input) const {
+Rendered Engine::render_file(const fs::path& input, const RenderRequest& request) const {
     const std::string bytes = read_file(input, 8 * 1024 * 1024 + 1);
-    return render(bytes, input.string());
+    return render(bytes, input.string(), request);
 }
 
 }  // namespace vanban

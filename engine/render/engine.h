@@ -28,12 +28,20 @@ struct EngineOptions {
     int gap_year = 0;
 };
 
+// What to make of a document; every format comes from one parse.
+struct RenderRequest {
+    bool pdf = true;
+    bool docx = false;
+    bool pdfa = false;  // the PDF as PDF/A-1b
+};
+
 // Every stage's output for one document, for tests and `vanban render --emit`.
 struct Rendered {
     std::string markup;
     model::Document model;
     layout::LaidOutDocument layout;
-    std::string pdf;
+    std::string pdf;   // empty unless requested
+    std::string docx;  // empty unless requested
 };
 
 class Engine {
@@ -43,10 +51,10 @@ public:
 
     // Runs the pipeline on the bytes of a document JSON; `file_name` names it in errors.
     // Throws vanban::Error with the file and a line:column or JSON Pointer.
-    Rendered render(std::string_view json, const std::string& file_name) const;
+    Rendered render(std::string_view json, const std::string& file_name, const RenderRequest& request = {}) const;
 
     // Reads `input` and renders it.
-    Rendered render_file(const std::filesystem::path& input) const;
+    Rendered render_file(const std::filesystem::path& input, const RenderRequest& request = {}) const;
 
     const fonts::FontSet& fonts() const { return *fonts_; }
     const tmpl::TemplateLibrary& templates() const { return *templates_; }

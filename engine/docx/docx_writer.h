@@ -1,0 +1,26 @@
+// The DOCX writer: the document model → a WordprocessingML package (.docx bytes).
+//
+// Fed by the same model as the PDF writer, with the header geometry layout computed,
+// so Word and LibreOffice show the same header columns, rules and text as the PDF.
+// Knows nothing of templates or Mustache. Same input → byte-identical package.
+#pragma once
+
+#include "layout/layout.h"
+#include "layout/page.h"
+#include "model/document.h"
+
+#include <string>
+
+namespace vanban::docx {
+
+struct DocxInput {
+    const model::Document& document;
+    const layout::HeaderGeometry& header;  // column widths and date line, as in the PDF
+    const layout::Profile& profile;        // page size, margins, sizes
+    const layout::DocumentInfo& info;      // core properties (title, creator, subject, date)
+};
+
+// Returns the .docx file as bytes. Throws vanban::Error on a libzip failure.
+std::string write_docx(const DocxInput& input);
+
+}  // namespace vanban::docx

@@ -109,6 +109,8 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
                 append(line_boxes(compose(runs, p.text_width(), para, cx.metrics), p.text_left(), adv, asc,
                                   p.paragraph_space));
             }
+        } else if (const auto* table = std::get_if<model::Table>(&block)) {
+            append(table_boxes(*table, cx));
         } else if (std::holds_alternative<model::PageBreak>(block)) {
             page_break = true;
         }

@@ -108,6 +108,18 @@ double distribution_list(Box& box, const model::DistributionList& d, double x, d
 
 }  // namespace
 
+std::vector<std::string> signature_title_lines(const model::SignatureBlock& signer, double width,
+                                               const fonts::FontMetrics& metrics, const Profile& profile) {
+    const Context cx{profile, metrics};
+    std::vector<std::string> out;
+    for (const auto& line : title_lines(signer, width, cx)) {
+        std::string t;
+        for (const auto& item : line.items) t += item.text;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 std::vector<Box> closing_boxes(const model::Document& doc, const Columns& columns, const Context& cx) {
     const auto& p = cx.profile;
     std::vector<Box> out;

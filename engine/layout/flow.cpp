@@ -99,6 +99,12 @@ std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile
                 page_empty = true;
                 before = 0;
             }
+            if (page_empty && b.repeat_header) {
+                // A table continues on a new page: its header rows come first.
+                place(*b.repeat_header, y, pages.back());
+                y += b.repeat_header->height;
+                before = 0;
+            }
             y += before;
             place(b, y, pages.back());
             y += b.height;

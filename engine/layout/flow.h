@@ -8,6 +8,7 @@
 #include "layout/page.h"
 #include "layout/profile.h"
 
+#include <memory>
 #include <vector>
 
 namespace vanban::layout {
@@ -17,6 +18,8 @@ struct Box {
     double space_before = 0;   // dropped at the top of a page
     bool keep_with_next = false;
     bool page_break_before = false;
+    // Table rows: the header rows to repeat at the top of a page this box starts.
+    std::shared_ptr<const Box> repeat_header;
     // Content with x on the page and y relative to the box top.
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;

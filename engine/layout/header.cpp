@@ -60,7 +60,7 @@ double framed_mark(Box& box, const std::string& word, double frame_width, Color 
 }  // namespace
 
 std::vector<std::string> name_lines(const std::string& name, Style style, double size, double width,
-                                    const Context& cx) {
+                                    const fonts::FontMetrics& metrics) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (start <= name.size()) {
@@ -68,21 +68,21 @@ std::vector<std::string> name_lines(const std::string& name, Style style, double
         std::string forced = name.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
         start = nl == std::string::npos ? name.size() + 1 : nl + 1;
         // Break before the last place word that leaves a first part that fits.
-        while (cx.width(style, forced, size) > width) {
+        while (metrics.width(style, forced, size) > width) {
             std::size_t best = std::string::npos;
             for (const auto word : kPlaceWords) {
                 for (auto pos = forced.find(word, 1); pos != std::string::npos; pos = forced.find(word, pos + 1)) {
                     if (forced[pos - 1] != ' ') continue;
                     const auto head = forced.substr(0, pos - 1);
-                    if (cx.width(style, head, size) <= width && (best == std::string::npos || pos > best)) best = pos;
+                    if (metrics.width(style, head, size) <= width && (best == std::string::npos || pos > best)) best = pos;
                 }
             }
             if (best == std::string::npos) break;
             out.push_back(forced.substr(0, best - 1));
             forced = forced.substr(best);
         }
-        if (cx.width(style, forced, size) > width) {
-            for (const auto& line : compose(forced, style, width, LineStyle{size, Align::left, 0, 0}, cx.metrics)) {
+        if (metrics.width(style, forced, size) > width) {
+            for (const auto& line : compose(forced, style, width, LineStyle{size, Align::left, 0, 0}, metrics)) {
                 std::string t;
                 for (const auto& it : line.items) t += it.text;
                 out.push_back(t);
@@ -136,10 +136,10 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     // a rule 0.4 × the longest issuing line under it (R3.3).
     double ly = 0;
     if (!doc.issuer.parent.empty()) {
-        const auto lines = name_lines(text::upper_vi(doc.issuer.parent), Style::regular, p.issuer_size, left_inner, cx);
+        const auto lines = name_lines(text::upper_vi(doc.issuer.parent), Style::regular, p.issuer_size, left_inner, cx.metrics);
         ly = centred_lines(box, lines, Style::regular, p.issuer_size, left_centre, ly, cx).y;
     }
-    const auto issuer = name_lines(text::upper_vi(doc.issuer.name), Style::bold, p.issuer_size, left_inner, cx);
+    const auto issuer = name_lines(text::upper_vi(doc.issuer.name), Style::bold, p.issuer_size, left_inner, cx.metrics);
     const Placed named = centred_lines(box, issuer, Style::bold, p.issuer_size, left_centre, ly, cx);
     const double left_rule_y = named.last_baseline + cx.descent_of(p.issuer_size) + p.rule_gap;
     centred_rule(box, left_centre, named.widest * p.issuer_rule_ratio, left_rule_y, p.rule_thickness);
@@ -198,7 +198,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     if (!doc.is_letter) {
         Box kind;
         kind.space_before = cx.advance(p.body_size) + p.after_header / 2;
-        const auto kind_lines = name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), cx);
+        const auto kind_lines = name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), cx.metrics);
         const double centre = p.text_left() + p.text_width() / 2;
         double y = centred_lines(kind, kind_lines, Style::bold, p.kind_size, centre, 0, cx).y;
         const auto subject = compose_balanced(doc.subject, Style::bold, p.text_width() * 0.85,

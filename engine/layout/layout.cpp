@@ -3,6 +3,8 @@
 #include "layout/parts.h"
 #include "text/text.h"
 
+#include <algorithm>
+
 namespace vanban::layout {
 
 namespace {
@@ -45,6 +47,10 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
         for (auto& b : recipient_boxes(doc.recipients, cx)) boxes.push_back(std::move(b));
     }
     auto body = body_boxes(doc.body, doc.end_mark, cx);
+    // §9: without a Kính gửi, the body keeps the header's distance (one empty line + ~12 pt).
+    if (doc.recipients.empty() && !body.empty()) {
+        body.front().space_before = std::max(body.front().space_before, cx.advance(options.profile.body_size) + options.profile.after_header / 2);
+    }
     // The signature block is never alone on a page: the body's last line goes with it.
     if (!body.empty()) body.back().keep_with_next = true;
     for (auto& b : body) boxes.push_back(std::move(b));

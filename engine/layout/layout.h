@@ -30,6 +30,19 @@ struct HeaderGeometry {
 HeaderGeometry header_geometry(const model::Document& doc, const fonts::FontMetrics& metrics, const Profile& profile,
                                int gap_year);
 
+// Lines of a name block (ô 2, and the tên loại): forced breaks at "\n", then breaks
+// before a place word (TỈNH, THÀNH PHỐ, VIỆT NAM, …) where the line is wider than
+// `width`, then ordinary wrapping. Public so that the DOCX writer breaks names exactly
+// where the PDF does (R3.3: "break at a phrase boundary").
+std::vector<std::string> name_lines(const std::string& name, fonts::Style style, double size, double width,
+                                    const fonts::FontMetrics& metrics);
+
+// The quyền hạn / chức vụ lines of a signature block (R6) in a column `width` wide, as
+// the PDF prints them: upper-case, wrapped evenly and only between phrases
+// ("TM. BAN THƯỜNG VỤ" / "THÀNH ĐOÀN"). Shared with the DOCX writer.
+std::vector<std::string> signature_title_lines(const model::SignatureBlock& signer, double width,
+                                               const fonts::FontMetrics& metrics, const Profile& profile);
+
 // Lays the document out: header, Kính gửi, body, signature and Nơi nhận; page numbers
 // on pages 2…n (R1.6). Never fails on a valid model.
 LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMetrics& metrics,

@@ -40,12 +40,11 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
 // Ô 6, the body; `end_mark` appends "./." to its last paragraph.
 std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark, const Context& cx);
 
+// A data table: the header rows as one box (repeated on every page the table spans),
+// then one box per row.
+std::vector<Box> table_boxes(const model::Table& table, const Context& cx);
+
 // Ô 7 and 9b: the signature block(s) with "Nơi nhận" beside (or under) them.
 std::vector<Box> closing_boxes(const model::Document& doc, const Columns& columns, const Context& cx);
-
-// Lines of a name block (ô 2): forced breaks at "\n", then breaks before a place word
-// (TỈNH, THÀNH PHỐ, VIỆT NAM, …) where the line is too wide, then ordinary wrapping.
-std::vector<std::string> name_lines(const std::string& name, fonts::Style style, double size, double width,
-                                    const Context& cx);
 
 }  // namespace vanban::layout

@@ -49,6 +49,13 @@ struct Profile {
     double paragraph_space = 6;
     double line_spacing = 1.0;  // × the font's natural line height; NĐ 30 allows 1.0–1.5
 
+    // R5.5 [PRACTICE] tables: 13 pt cells, single spacing, 0.5 pt borders, header bold
+    // and centred, numbers right-aligned.
+    double table_size = 13;
+    double table_padding_x = mm(1.5);
+    double table_padding_y = 2;
+    double table_rule = 0.5;
+
     // §9: one empty line plus about 12 pt between the header table and what follows.
     double after_header = 12;
     // §9: one empty line between the end of the body and the signature table.

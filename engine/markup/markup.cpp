@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <initializer_list>
 
 namespace vanban::markup {
@@ -161,6 +162,79 @@ bool bool_attr(const Reader& r, const pugi::xml_node& n, const char* name, bool 
     r.fail(n, std::string("attribute '") + name + "' must be true or false, not '" + std::string(v) + "'");
 }
 
+model::Table read_table(const Reader& r, const pugi::xml_node& t) {
+    r.only_attributes(t, {"header-rows", "total-row", "column-numbers"});
+    model::Table table;
+    table.source = r.ref(t);
+    const std::string hr = t.attribute("header-rows").as_string("1");
+    if (hr.empty() || hr.size() > 2 || !std::all_of(hr.begin(), hr.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        r.fail(t, "header-rows must be a whole number, not '" + hr + "'");
+    }
+    table.header_rows = std::stoi(hr);
+    table.total_row = bool_attr(r, t, "total-row", false);
+    table.column_numbers = bool_attr(r, t, "column-numbers", false);
+    for (const auto& c : t.children()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string_view tag = c.name();
+        if (tag == "column") {
+            r.only_attributes(c, {"width", "align"});
+            model::TableColumn col;
+            col.title = r.inline_text(c);
+            const std::string w = c.attribute("width").as_string("1");
+            char* end = nullptr;
+            col.width = std::strtod(w.c_str(), &end);
+            if (w.empty() || *end != '\0' || !(col.width > 0) || col.width > 1000) {
+                r.fail(c, "column width must be a number greater than 0, not '" + w + "'");
+            }
+            const std::string a = c.attribute("align").as_string("left");
+            if (a == "left") col.align = model::Align::left;
+            else if (a == "center") col.align = model::Align::center;
+            else if (a == "right") col.align = model::Align::right;
+            else r.fail(c, "column align must be left, center or right, not '" + a + "'");
+            if (!table.rows.empty()) r.fail(c, "<column> elements must come before the first <row>");
+            table.columns.push_back(std::move(col));
+        } else if (tag == "row") {
+            r.only_attributes(c, {});
+            std::vector<model::TableCell> row;
+            for (const auto& cell : c.children()) {
+                if (cell.type() != pugi::node_element) continue;
+                if (std::string_view(cell.name()) != "cell") r.fail(cell, std::string("unknown element <") + cell.name() + "> in <row> (expected <cell>)");
+                r.only_attributes(cell, {"number"});
+                model::TableCell tc;
+                tc.number = bool_attr(r, cell, "number", false);
+                tc.text = r.inline_text(cell);
+                if (tc.number) {
+                    const std::string v = model::plain_text(tc.text);
+                    // A number cell holds a plain decimal: -1234567.5
+                    std::size_t i = (!v.empty() && v[0] == '-') ? 1 : 0;
+                    bool digits = i < v.size(), dot = false;
+                    for (; i < v.size(); ++i) {
+                        if (v[i] == '.' && !dot) dot = true;
+                        else if (v[i] < '0' || v[i] > '9') digits = false;
+                    }
+                    if (!digits) r.fail(cell, "a number cell must hold a decimal number like 1234567.5, not '" + v + "'");
+                }
+                row.push_back(std::move(tc));
+            }
+            if (row.size() != table.columns.size()) {
+                const auto n = table.columns.size();
+                r.fail(c, "a <row> needs " + std::to_string(n) + (n == 1 ? " cell" : " cells") +
+                              " (one per <column>), not " + std::to_string(row.size()));
+            }
+            table.rows.push_back(std::move(row));
+        } else {
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <table> (expected column or row)");
+        }
+    }
+    if (table.columns.empty()) r.fail(t, "a <table> needs at least one <column>");
+    if (table.header_rows < 1) table.header_rows = 1;  // the titles row is always a header
+    if (static_cast<std::size_t>(table.header_rows - 1) > table.rows.size()) r.fail(t, "header-rows is larger than the table");
+    if (table.total_row && static_cast<std::size_t>(table.header_rows - 1) >= table.rows.size()) {
+        r.fail(t, "a total row needs at least one row after the header rows");
+    }
+    return table;
+}
+
 void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc) {
     r.only_attributes(body, {});
     for (const auto& c : body.children()) {
@@ -201,11 +275,13 @@ void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc
             }
             if (list.items.empty()) r.fail(c, "a <list> needs at least one <item>");
             doc.body.emplace_back(std::move(list));
+        } else if (tag == "table") {
+            doc.body.emplace_back(read_table(r, c));
         } else if (tag == "page-break") {
             r.only_attributes(c, {});
             doc.body.emplace_back(model::PageBreak{r.ref(c)});
         } else {
-            r.fail(c, "unknown element <" + std::string(tag) + "> in <body> (expected p, heading, list or page-break)");
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <body> (expected p, heading, list, table or page-break)");
         }
     }
 }

@@ -55,7 +55,32 @@ struct PageBreak {
     SourceRef source;
 };
 
-using Block = std::variant<Paragraph, Heading, List, PageBreak>;
+enum class Align { left, center, right };
+
+struct TableColumn {
+    InlineText title;
+    double width = 1;  // relative weight; columns share the text width in proportion
+    Align align = Align::left;
+};
+
+struct TableCell {
+    InlineText text;
+    bool number = false;  // a number as the user wrote it ("1234567.5"); printed the Vietnamese way, right-aligned
+};
+
+// A data table (R5.5 [PRACTICE]): the column titles are the first header row; the first
+// `header_rows - 1` rows of `rows` are further header rows. Header rows repeat on every
+// page the table spans; a row never splits across pages.
+struct Table {
+    std::vector<TableColumn> columns;
+    std::vector<std::vector<TableCell>> rows;
+    int header_rows = 1;
+    bool total_row = false;       // the last row is "Tổng cộng", in bold
+    bool column_numbers = false;  // a row "(1) (2) (3)…" under the header
+    SourceRef source;
+};
+
+using Block = std::variant<Paragraph, Heading, List, Table, PageBreak>;
 
 // Tên cơ quan chủ quản + tên cơ quan ban hành (ô 2). Lines are as written; "\n"
 // inside a name forces a break there.

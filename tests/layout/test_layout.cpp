@@ -331,3 +331,81 @@ TEST_CASE("A document without a date leaves the clerk's gaps with the gap year")
     CHECK(find_text(out.pages.front(), "Hà Nội, ngày    tháng    năm 2026"));
     CHECK(find_text(out.pages.front(), "Số:       /TLĐ"));
 }
+
+namespace {
+model::Table big_table(int rows) {
+    model::Table t;
+    t.columns = {{plain("STT"), 0.5, model::Align::center}, {plain("Đơn vị"), 3, model::Align::left},
+                 {plain("Số đoàn viên"), 1.5, model::Align::right}};
+    for (int i = 0; i < rows; ++i) {
+        t.rows.push_back({{plain(std::to_string(i + 1)), false},
+                          {plain("Công đoàn cơ sở số " + std::to_string(i + 1)), false},
+                          {plain(std::to_string(1000 + i) + ".5"), true}});
+    }
+    t.rows.push_back({{plain(""), false}, {plain("Tổng cộng"), false}, {plain("1234567.5"), true}});
+    t.total_row = true;
+    return t;
+}
+}  // namespace
+
+TEST_CASE("A long table repeats its header row on every page and never splits a row") {
+    auto d = seed_like();
+    d.body = {model::Paragraph{plain("Số liệu:"), {}}, big_table(150)};
+    const auto out = layout_document(d, font());
+    REQUIRE(out.pages.size() >= 3);
+    for (std::size_t i = 0; i < out.pages.size(); ++i) {
+        bool has_rows = false;
+        for (const auto& t : out.pages[i].texts) has_rows |= t.text.rfind("Công đoàn cơ sở số", 0) == 0;
+        if (!has_rows) continue;
+        INFO("page " << i + 1);
+        const auto* header = find_text(out.pages[i], "Số đoàn viên");
+        REQUIRE(header);
+        CHECK(header->style == fonts::Style::bold);
+        // The header sits above every row of the page.
+        for (const auto& t : out.pages[i].texts)
+            if (t.text.rfind("Công đoàn cơ sở số", 0) == 0) CHECK(t.baseline > header->baseline);
+    }
+}
+
+TEST_CASE("Table numbers are right-aligned in the Vietnamese format and the total row is bold") {
+    auto d = seed_like();
+    d.body = {big_table(3)};
+    const auto out = layout_document(d, font());
+    const auto& p = out.pages.front();
+    const auto* total = find_text(p, "1.234.567,5");
+    REQUIRE(total);
+    CHECK(total->style == fonts::Style::bold);
+    const auto* first = find_text(p, "1.000,5");
+    REQUIRE(first);
+    CHECK(first->x + first->width == Approx(total->x + total->width).margin(0.01));
+    const Profile prof;
+    CHECK(total->x + total->width == Approx(prof.text_right() - prof.table_padding_x).margin(0.01));
+}
+
+TEST_CASE("Table cells wrap long text inside their column and the borders span the text width") {
+    auto d = seed_like();
+    auto t = big_table(1);
+    t.rows[0][1].text = plain("Công đoàn cơ sở Công ty TNHH Samsung Electronics Việt Nam tại khu công nghiệp Yên Phong, tỉnh Bắc Ninh");
+    d.body = {t};
+    const auto out = layout_document(d, font());
+    const Profile prof;
+    const double cell_left = prof.text_left() + prof.text_width() * 0.5 / 5 + prof.table_padding_x;
+    const double cell_right = prof.text_left() + prof.text_width() * 3.5 / 5 - prof.table_padding_x;
+    int lines = 0;
+    for (const auto& x : out.pages.front().texts) {
+        if (x.size != prof.table_size || std::abs(x.x - cell_left) > 0.01) continue;
+        ++lines;
+        CHECK(x.x + x.width <= cell_right + 0.01);
+    }
+    CHECK(lines >= 3);  // "Đơn vị" is centred; the cell's own lines start at its left edge
+    double min_x = 1e9, max_x = 0;
+    for (const auto& r : out.pages.front().rules) {
+        if (r.y1 != r.y2) continue;
+        if (r.x2 - r.x1 > prof.text_width() - 1) {
+            min_x = std::min(min_x, r.x1);
+            max_x = std::max(max_x, r.x2);
+        }
+    }
+    CHECK(min_x == Approx(prof.text_left()));
+    CHECK(max_x == Approx(prof.text_right()));
+}

@@ -80,7 +80,7 @@ TEST_CASE("An unknown element is reported at its markup line and column with its
         FAIL("no error");
     } catch (const markup::MarkupError& e) {
         CHECK(e.diagnostic().to_string() ==
-              "m:8:5: unknown element <sigenr> in <body> (expected p, heading, list or page-break)");
+              "m:8:5: unknown element <sigenr> in <body> (expected p, heading, list, table or page-break)");
         CHECK(e.element() == "<sigenr");
     }
 }
@@ -110,4 +110,28 @@ TEST_CASE("An impossible date in the markup is refused") {
     m.replace(m.find("2026-02-05"), 10, "2026-02-30");
     CHECK(error_of([&] { markup::parse(m, "m"); }) ==
           "m:5:3: date must be a real date as YYYY-MM-DD, not '2026-02-30'");
+}
+
+TEST_CASE("A table is read with its columns, rows, number cells and total row") {
+    const auto d = markup::parse(
+        doc("<table header-rows=\"1\" total-row=\"true\"><column width=\"0.5\" align=\"center\">STT</column>"
+            "<column width=\"2\">Đơn vị</column><row><cell>1</cell><cell>A</cell></row>"
+            "<row><cell></cell><cell number=\"true\">1234.5</cell></row></table>"),
+        "m");
+    const auto& t = std::get<model::Table>(d.body.at(0));
+    CHECK(t.columns.size() == 2);
+    CHECK(t.columns[0].width == 0.5);
+    CHECK(t.columns[0].align == model::Align::center);
+    CHECK(t.rows.size() == 2);
+    CHECK(t.rows[1][1].number);
+    CHECK(t.total_row);
+}
+
+TEST_CASE("Table mistakes are reported: wrong cell count, bad width, a number cell that is not a number") {
+    CHECK(error_of([] { markup::parse(doc("<table><column>A</column><row><cell>1</cell><cell>2</cell></row></table>"), "m"); }) ==
+          "m:7:34: a <row> needs 1 cell (one per <column>), not 2");
+    CHECK(error_of([] { markup::parse(doc("<table><column width=\"0\">A</column></table>"), "m"); }) ==
+          "m:7:16: column width must be a number greater than 0, not '0'");
+    CHECK(error_of([] { markup::parse(doc("<table><column>A</column><row><cell number=\"true\">12a</cell></row></table>"), "m"); }) ==
+          "m:7:39: a number cell must hold a decimal number like 1234567.5, not '12a'");
 }

@@ -6,10 +6,14 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
-  libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2
+  libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
   fonts-liberation2
   # test oracles
-  poppler-utils qpdf
+  poppler-utils qpdf python3-jsonschema
+  # vanban check reads PDFs back through QPDF
+  libqpdf-dev
+  # DOCX oracles: LibreOffice (headless conversion), python-docx, xmllint
+  libreoffice-writer-nogui python3-docx libxml2-utils unzip
 )
 
 SUDO=""

@@ -9,7 +9,8 @@ namespace vanban::layout {
 
 namespace {
 
-// R1.6: Arabic page numbers centred in the top margin, none on page 1.
+// R1.6: Arabic page numbers centred in the top margin, none on page 1; R1.7: each
+// appendix counts its own pages from 1 and hides its first number too.
 void number_pages(std::vector<Page>& pages, const Context& cx) {
     const auto& p = cx.profile;
     for (std::size_t i = 1; i < pages.size(); ++i) {
@@ -59,6 +60,13 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     LaidOutDocument out;
     out.pages = paginate(boxes, options.profile);
     number_pages(out.pages, cx);
+    for (const auto& a : doc.appendices) {
+        const Profile ap = appendix_profile(options.profile, a.landscape);
+        const Context acx{ap, metrics, options.gap_year};
+        auto pages = paginate(appendix_boxes(doc, a, acx), ap);
+        number_pages(pages, acx);
+        for (auto& pg : pages) out.pages.push_back(std::move(pg));
+    }
     out.info = info_of(doc);
     return out;
 }

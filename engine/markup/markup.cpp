@@ -72,8 +72,9 @@ public:
     }
 
     // Plain text content of an element with no child elements allowed.
-    std::string plain(const pugi::xml_node& n, bool keep_newlines = false) const {
-        only_attributes(n, {});
+    std::string plain(const pugi::xml_node& n, bool keep_newlines = false,
+                      std::initializer_list<std::string_view> attributes = {}) const {
+        only_attributes(n, attributes);
         std::string raw;
         for (const auto& c : n.children()) {
             if (c.type() == pugi::node_element) fail(c, std::string("<") + c.name() + "> is not allowed inside <" + n.name() + ">");
@@ -235,20 +236,24 @@ model::Table read_table(const Reader& r, const pugi::xml_node& t) {
     return table;
 }
 
-void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc) {
-    r.only_attributes(body, {});
+// Reads the block elements inside `body` (a <body> or an <appendix>), skipping the
+// elements named in `skip` (an appendix's <title> and <subtitle>).
+std::vector<model::Block> read_blocks(const Reader& r, const pugi::xml_node& body,
+                                      std::initializer_list<std::string_view> skip = {}) {
+    std::vector<model::Block> blocks;
     for (const auto& c : body.children()) {
         if (c.type() != pugi::node_element) {
             if (c.type() == pugi::node_pcdata && !Reader::collapse(c.value(), false).empty()) {
-                r.fail(body, "text directly inside <body> must be in a <p>");
+                r.fail(body, std::string("text directly inside <") + body.name() + "> must be in a <p>");
             }
             continue;
         }
         const std::string_view tag = c.name();
+        if (std::find(skip.begin(), skip.end(), tag) != skip.end()) continue;
         if (tag == "p") {
             r.only_attributes(c, {});
             auto t = r.inline_text(c);
-            if (!t.empty()) doc.body.emplace_back(model::Paragraph{std::move(t), r.ref(c)});
+            if (!t.empty()) blocks.emplace_back(model::Paragraph{std::move(t), r.ref(c)});
         } else if (tag == "heading") {
             r.only_attributes(c, {"level"});
             const std::string lv = c.attribute("level").as_string("1");
@@ -257,7 +262,7 @@ void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc
             h.level = lv[0] - '0';
             h.text = r.inline_text(c);
             h.source = r.ref(c);
-            doc.body.emplace_back(std::move(h));
+            blocks.emplace_back(std::move(h));
         } else if (tag == "list") {
             r.only_attributes(c, {"marker"});
             model::List list;
@@ -274,16 +279,30 @@ void read_body(const Reader& r, const pugi::xml_node& body, model::Document& doc
                 list.items.push_back(r.inline_text(item));
             }
             if (list.items.empty()) r.fail(c, "a <list> needs at least one <item>");
-            doc.body.emplace_back(std::move(list));
+            blocks.emplace_back(std::move(list));
         } else if (tag == "table") {
-            doc.body.emplace_back(read_table(r, c));
+            blocks.emplace_back(read_table(r, c));
         } else if (tag == "page-break") {
             r.only_attributes(c, {});
-            doc.body.emplace_back(model::PageBreak{r.ref(c)});
+            blocks.emplace_back(model::PageBreak{r.ref(c)});
         } else {
-            r.fail(c, "unknown element <" + std::string(tag) + "> in <body> (expected p, heading, list, table or page-break)");
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <" + std::string(body.name()) + "> (expected p, heading, list, table or page-break)");
         }
     }
+    return blocks;
+}
+
+model::Appendix read_appendix(const Reader& r, const pugi::xml_node& n) {
+    r.only_attributes(n, {"orientation"});
+    model::Appendix a;
+    const std::string o = n.attribute("orientation").as_string("portrait");
+    if (o != "portrait" && o != "landscape") r.fail(n, "orientation must be portrait or landscape, not '" + o + "'");
+    a.landscape = o == "landscape";
+    if (const auto t = n.child("title")) a.title = r.plain(t);
+    if (const auto t = n.child("subtitle")) a.subtitle = r.plain(t);
+    if (a.title.empty()) r.fail(n, "an <appendix> needs a <title>");
+    a.body = read_blocks(r, n, {"title", "subtitle"});
+    return a;
 }
 
 void read_signers(const Reader& r, const pugi::xml_node& n, model::Document& doc) {
@@ -374,8 +393,12 @@ model::Document parse(std::string_view xml, std::string_view source_name) {
             }
             have_date = true;
         } else if (tag == "kind") {
-            doc.kind = r.plain(c);
-            doc.is_letter = doc.kind.empty();
+            // default="BÁO CÁO": the template's tên loại when the document gives none.
+            const std::string fallback = Reader::collapse(r.clean(c, c.attribute("default").value(), false), false);
+            doc.kind = r.plain(c, false, {"default"});
+            if (doc.kind.empty()) doc.kind = fallback;
+            if (doc.kind.empty()) r.fail(c, "<kind> is empty and has no default");
+            doc.is_letter = false;
         } else if (tag == "subject") {
             doc.subject = r.plain(c);
             have_subject = true;
@@ -389,8 +412,11 @@ model::Document parse(std::string_view xml, std::string_view source_name) {
         } else if (tag == "recipients") {
             doc.recipients = read_items(r, c, "recipient");
         } else if (tag == "body") {
-            read_body(r, c, doc);
+            r.only_attributes(c, {});
+            doc.body = read_blocks(r, c);
             have_body = true;
+        } else if (tag == "appendix") {
+            doc.appendices.push_back(read_appendix(r, c));
         } else if (tag == "signers") {
             read_signers(r, c, doc);
         } else if (tag == "distribution") {

@@ -114,6 +114,14 @@ struct DistributionList {
     std::vector<std::string> items;
 };
 
+// Phụ lục (R8.1): after the signature, each on new pages with its own page numbers.
+struct Appendix {
+    std::string title;     // "PHỤ LỤC I" (printed as given)
+    std::string subtitle;  // the appendix's own title, printed upper-case
+    bool landscape = false;
+    std::vector<Block> body;
+};
+
 enum class Urgency { none, khan, thuong_khan, hoa_toc };
 enum class Confidentiality { none, mat, toi_mat, tuyet_mat };
 
@@ -134,6 +142,7 @@ struct Document {
     Urgency urgency = Urgency::none;
     Confidentiality confidentiality = Confidentiality::none;
     bool draft = false;
+    std::vector<Appendix> appendices;
 };
 
 }  // namespace vanban::model

@@ -1,0 +1,78 @@
+// Phụ lục (R8.1): each appendix starts a new page after the signature, may be
+// landscape inside a portrait document, and numbers its pages from 1 again.
+#include "layout/parts.h"
+
+#include "layout/wording.h"
+#include "text/text.h"
+
+#include <algorithm>
+
+namespace vanban::layout {
+
+namespace {
+
+using fonts::Style;
+
+// "Công văn" for a letter, else the tên loại in sentence case ("BÁO CÁO" → "Báo cáo").
+std::string kind_phrase(const model::Document& doc) {
+    if (doc.is_letter) return "Công văn";
+    const auto lower = text::to_u32(text::lower_vi(doc.kind));
+    if (lower.empty()) return "Văn bản";
+    const auto first = text::upper_vi(text::to_utf8(lower.front()));
+    return first + text::to_utf8(std::u32string_view(lower).substr(1));
+}
+
+std::string reference_line(const model::Document& doc, int gap_year) {
+    const std::string number = text::document_number(doc.number);
+    std::string date;
+    if (doc.date_line.date) {
+        date = text::date_phrase(text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day});
+    } else {
+        date = "ngày    tháng    năm " + std::to_string(gap_year);
+    }
+    std::string issuer = doc.issuer.name;
+    std::replace(issuer.begin(), issuer.end(), '\n', ' ');
+    return "(Kèm theo " + kind_phrase(doc) + " số " + (number.empty() ? "    " : number) + "/" + doc.symbol + " " + date +
+           " của " + issuer + ")";
+}
+
+}  // namespace
+
+Profile appendix_profile(const Profile& base, bool landscape) {
+    Profile p = base;
+    // NĐ 30 gives no landscape margins; the portrait ranges apply to the landscape
+    // page's own edges (format rules R1.3 note).
+    if (landscape) std::swap(p.page_width, p.page_height);
+    return p;
+}
+
+std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendix& a, const Context& cx) {
+    const auto& p = cx.profile;
+    const double centre = p.text_left() + p.text_width() / 2;
+    const LineStyle centred14{14, Align::center, 0, 0};
+    Box head;
+    double y = head.add_lines(compose_balanced(a.title, Style::bold, p.text_width(), centred14, cx.metrics), p.text_left(),
+                              0, cx.advance(14), cx.ascent_of(14));
+    double widest = 0;
+    if (!a.subtitle.empty()) {
+        const auto lines = compose_balanced(text::upper_vi(a.subtitle), Style::bold, p.text_width() * 0.85, centred14,
+                                            cx.metrics);
+        for (const auto& l : lines) widest = std::max(widest, l.natural_width);
+        y = head.add_lines(lines, p.text_left() + p.text_width() * 0.075, y, cx.advance(14), cx.ascent_of(14));
+    }
+    const auto ref = compose_balanced(reference_line(doc, cx.gap_year), Style::italic, p.text_width() * 0.9,
+                                      LineStyle{13, Align::center, 0, 0}, cx.metrics);
+    if (widest == 0) for (const auto& l : ref) widest = std::max(widest, l.natural_width);
+    y = head.add_lines(ref, p.text_left() + p.text_width() * 0.05, y, cx.advance(13), cx.ascent_of(13));
+    const double rule_y = y + p.rule_gap;
+    const double len = std::max(mm(20), widest * 0.35);
+    head.rules.push_back(RuleItem{centre - len / 2, rule_y, centre + len / 2, rule_y, p.rule_thickness, {}});
+    head.height = rule_y + p.paragraph_space;
+    head.keep_with_next = true;
+
+    std::vector<Box> out{std::move(head)};
+    for (auto& b : body_boxes(a.body, false, cx)) out.push_back(std::move(b));
+    return out;
+}
+
+}  // namespace vanban::layout

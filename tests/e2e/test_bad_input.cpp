@@ -101,3 +101,52 @@ TEST_CASE("Usage errors exit with 2") {
     CHECK(run(quote(vanban().string()) + " render a.json b.json -o one.pdf").exit_code == 2);
     CHECK(run(quote(vanban().string()) + " --version").out == "vanban 0.1.0\n");
 }
+
+TEST_CASE("Every class of bad input gets its exact message, exit 1 and no output file") {
+    SECTION("an unknown key, with a suggestion") {
+        expect_error(render_text(replace(kGood, "\"subject\"", "\"subjet\"")),
+                     "in.json: /subjet: unknown field 'subjet' (did you mean 'subject'?)");
+    }
+    SECTION("an impossible date") {
+        expect_error(render_text(replace(kGood, "2026-03-02", "2026-02-30")), "in.json: /date: impossible date '2026-02-30'");
+    }
+    SECTION("a wrong type") {
+        expect_error(render_text(replace(kGood, "\"number\": 12", "\"number\": \"abc\"")),
+                     "in.json: /number: expected digits like \"1996\", or \"\" to leave a gap, got 'abc'");
+    }
+    SECTION("a missing required field") {
+        expect_error(render_text(replace(kGood, ", \"name\": \"Nguyễn Văn A\"", "")),
+                     "in.json: /signers/0/name: missing required field 'name'");
+    }
+    SECTION("a syntax error, by line and column") {
+        expect_error(render_text(replace(kGood, "\"symbol\": \"TLĐ\",", "\"symbol\": \"TLĐ\",,")),
+                     "in.json:4:42: syntax error: unexpected ','; expected a field name in double quotes");
+    }
+    SECTION("a control character") {
+        expect_error(render_text(replace(kGood, "Nội dung.", "Nội\\u0007dung.")),
+                     "in.json: /body/0: control character U+0007 is not allowed (at character 4)");
+    }
+    SECTION("a character the font lacks") {
+        expect_error(render_text(replace(kGood, "Nội dung.", "Nội dung 中文.")),
+                     "in.json: /body/0: the font has no glyph for U+4E2D '中' (at character 10)");
+    }
+    SECTION("invalid UTF-8") {
+        expect_error(render_text(replace(kGood, "thử nghiệm", "th\xC3\x28")),
+                     "in.json:6:17: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
+    }
+    SECTION("a hostile template name") {
+        expect_error(render_text(replace(kGood, "\"cong-van\"", "\"../../etc/passwd\"")),
+                     "in.json: /template: template name must be lowercase letters, digits, '-' or '_' (like "
+                     "'cong-van'), got '../../etc/passwd'");
+    }
+}
+
+TEST_CASE("NFD input is normalised silently and prints exactly like NFC") {
+    // "Việt" with the circumflex and the dot below as combining marks.
+    const std::string nfd = "Vie\xCC\x82\xCC\xA3t";
+    const auto o = render_text(replace(kGood, "thử nghiệm", "thử nghiệm " + nfd));
+    INFO(o.run.err);
+    REQUIRE(o.run.exit_code == 0);
+    const auto text = run("pdftotext -raw " + quote((o.dir / "out.pdf").string()) + " -");
+    CHECK(text.out.find("V/v thử nghiệm Việt") != std::string::npos);
+}

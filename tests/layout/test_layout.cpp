@@ -409,3 +409,34 @@ TEST_CASE("Table cells wrap long text inside their column and the borders span t
     CHECK(min_x == Approx(prof.text_left()));
     CHECK(max_x == Approx(prof.text_right()));
 }
+
+TEST_CASE("An appendix starts a new page, may be landscape, and numbers its pages from 1 with none on its first") {
+    auto d = long_letter(2);
+    model::Appendix a;
+    a.title = "PHỤ LỤC I";
+    a.subtitle = "Số liệu đoàn viên";
+    a.landscape = true;
+    a.body = {big_table(60)};
+    d.appendices.push_back(a);
+    const auto out = layout_document(d, font());
+    // Find the appendix's first page.
+    std::size_t first = out.pages.size();
+    for (std::size_t i = 0; i < out.pages.size(); ++i)
+        if (find_text(out.pages[i], "PHỤ LỤC I")) first = std::min(first, i);
+    REQUIRE(first < out.pages.size());
+    REQUIRE(first > 0);
+    CHECK(find_text(out.pages[first - 1], "Nguyễn Văn A"));  // the signature ends the main text
+    const auto& p = out.pages[first];
+    CHECK(p.width > p.height);  // landscape
+    CHECK(find_text(p, "SỐ LIỆU ĐOÀN VIÊN"));
+    CHECK(find_text(p, "(Kèm theo Công văn số 1996/TLĐ ngày 30 tháng 12 năm 2009"));
+    const Profile prof;
+    for (const auto& t : p.texts) CHECK(t.baseline > prof.margin_top);  // no number on the appendix's first page
+    REQUIRE(out.pages.size() > first + 1);
+    const TextItem* two = nullptr;
+    for (const auto& t : out.pages[first + 1].texts)
+        if (t.baseline < prof.margin_top) two = &t;
+    REQUIRE(two);
+    CHECK(two->text == "2");
+    CHECK(two->x + two->width / 2 == Approx(p.width / 2 + (prof.margin_left - prof.margin_right) / 2).margin(0.01));
+}

@@ -8,6 +8,8 @@ PKGS=(
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
   fonts-liberation2
+  # benchmarks (bench/run.sh)
+  libbenchmark-dev time
   # test oracles
   poppler-utils qpdf python3-jsonschema
   # vanban check reads PDFs back through QPDF

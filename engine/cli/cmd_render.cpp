@@ -1,12 +1,17 @@
 // vanban render INPUT.json... [-o OUT.pdf|OUT.docx|DIR] [--format pdf,docx] [--pdfa] …
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "render/engine.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <thread>
+#include <unistd.h>
 
 namespace vanban::cli {
 
@@ -22,8 +27,13 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --emit markup         also write the markup the template produced (.xml)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
   --fonts DIR           look for Times New Roman / Liberation Serif in DIR first (repeatable)
-Several inputs are all rendered even when one fails; failures are listed on stderr.
-A failed render leaves no output file.
+  -j, --jobs N          render on N threads (default: the number of cores)
+  --report FILE         write a JSON report: each input with its outputs or its error
+  --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
+                        across machines
+INPUT may be a .json file, a directory of .json files, or a .jsonl file (one document
+per line). Several inputs are all rendered even when one fails; failures are listed on
+stderr with a summary "N rendered, M failed". A failed render leaves no output file.
 )";
 
 struct Options {
@@ -31,7 +41,19 @@ struct Options {
     std::optional<fs::path> output;
     std::vector<fs::path> template_dirs, font_dirs;
     bool pdf = false, docx = false, pdfa = false, emit_markup = false;
+    unsigned jobs = 0;  // 0 = the number of cores
+    std::optional<fs::path> report;
+    std::size_t shard_index = 0, shard_count = 1;
 };
+
+unsigned parse_count(const std::string& option, const std::string& v, unsigned max) {
+    if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
+        usage_error(option + " takes a whole number, not '" + v + "'");
+    }
+    const auto n = static_cast<unsigned>(std::stoul(v));
+    if (n > max) usage_error(option + " is at most " + std::to_string(max));
+    return n;
+}
 
 Options parse(const Args& args) {
     Options o;
@@ -47,6 +69,18 @@ Options parse(const Args& args) {
         else if (s == "--fonts") o.font_dirs.emplace_back(value());
         else if (s == "--format") formats = value();
         else if (s == "--pdfa") o.pdfa = true;
+        else if (s == "-j" || s == "--jobs") {
+            o.jobs = parse_count(s, value(), 256);
+            if (o.jobs == 0) usage_error(s + " must be at least 1");
+        } else if (s == "--report") o.report = value();
+        else if (s == "--shard") {
+            const std::string v = value();
+            const auto slash = v.find('/');
+            if (slash == std::string::npos) usage_error("--shard takes I/N, like 0/4");
+            o.shard_index = parse_count("--shard", v.substr(0, slash), 1000000);
+            o.shard_count = parse_count("--shard", v.substr(slash + 1), 1000000);
+            if (o.shard_count == 0 || o.shard_index >= o.shard_count) usage_error("--shard I/N needs 0 <= I < N");
+        }
         else if (s == "--emit") {
             if (value() != "markup") usage_error("--emit takes 'markup'");
             o.emit_markup = true;
@@ -79,7 +113,6 @@ int run_render(const Args& args) {
     const Options o = parse(args);
     const bool single_file = o.output && (o.output->extension() == ".pdf" || o.output->extension() == ".docx");
     if (single_file) {
-        if (o.inputs.size() > 1) usage_error("-o names one file but there are several inputs; give a directory");
         if (o.pdf && o.docx) usage_error("two formats need a directory for -o");
         if ((o.output->extension() == ".pdf") != o.pdf) usage_error("-o's extension does not match --format");
     }
@@ -102,31 +135,73 @@ int run_render(const Args& args) {
     request.docx = o.docx;
     request.pdfa = o.pdfa;
 
-    int ok = 0;
-    std::vector<std::string> failed;
-    for (const auto& in : o.inputs) {
+    std::vector<BatchItem> items;
+    try {
+        items = shard(expand_inputs(o.inputs), o.shard_index, o.shard_count);
+    } catch (const Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    if (single_file && items.size() > 1) usage_error("-o names one file but there are several inputs; give a directory");
+
+    struct Result {
+        std::vector<std::string> outputs;
+        std::string error;
+    };
+    std::vector<Result> results(items.size());
+    const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    run_parallel(items.size(), jobs, [&](std::size_t i) {
+        const BatchItem& item = items[i];
+        Result& res = results[i];
         auto target = [&](const char* ext) {
             if (single_file) return *o.output;
-            const fs::path base = o.output ? *o.output / in.filename() : in;
-            return fs::path(base).replace_extension(ext);
+            const fs::path dir = o.output ? *o.output : item.file.parent_path();
+            return (dir / item.stem).replace_extension(ext);
+        };
+        auto write = [&](const fs::path& path, const std::string& bytes) {
+            write_file_atomically(path, bytes);
+            res.outputs.push_back(path.string());
         };
         try {
-            const Rendered r = engine->render_file(in, request);
-            if (o.emit_markup) write_file_atomically(target(".xml"), r.markup);
-            if (o.pdf) write_file_atomically(target(".pdf"), r.pdf);
-            if (o.docx) write_file_atomically(target(".docx"), r.docx);
-            ++ok;
+            const Rendered r = item.json.empty() ? engine->render_file(item.file, request)
+                                                 : engine->render(item.json, item.name, request);
+            if (o.emit_markup) write(target(".xml"), r.markup);
+            if (o.pdf) write(target(".pdf"), r.pdf);
+            if (o.docx) write(target(".docx"), r.docx);
         } catch (const Error& e) {
-            std::cerr << "error: " << e.what() << "\n";
-            failed.push_back(in.string());
+            res.error = e.what();
         } catch (const std::exception& e) {
-            std::cerr << "error: " << in.string() << ": internal error: " << e.what() << "\n";
-            failed.push_back(in.string());
+            res.error = item.name + ": internal error: " + e.what();
         }
+    }, items.size() >= 50 && ::isatty(2));
+
+    std::size_t ok = 0;
+    std::vector<std::string> failed;
+    nlohmann::json report = nlohmann::json::array();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Result& res = results[i];
+        nlohmann::json entry{{"input", items[i].name}};
+        if (res.error.empty()) {
+            ++ok;
+            entry["outputs"] = res.outputs;
+        } else {
+            std::cerr << "error: " << res.error << "\n";
+            failed.push_back(items[i].name);
+            entry["error"] = res.error;
+        }
+        report.push_back(std::move(entry));
     }
-    if (o.inputs.size() > 1) {
+    if (items.size() > 1) {
         std::cerr << ok << " rendered, " << failed.size() << " failed\n";
         for (const auto& f : failed) std::cerr << "  failed: " << f << "\n";
+    }
+    if (o.report) {
+        try {
+            write_file_atomically(*o.report, report.dump(2) + "\n");
+        } catch (const Error& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
     }
     return failed.empty() ? 0 : 1;
 }

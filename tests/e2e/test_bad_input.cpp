@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 
 using namespace e2e;
 
@@ -120,7 +122,7 @@ TEST_CASE("Every class of bad input gets its exact message, exit 1 and no output
     }
     SECTION("a syntax error, by line and column") {
         expect_error(render_text(replace(kGood, "\"symbol\": \"TLĐ\",", "\"symbol\": \"TLĐ\",,")),
-                     "in.json:4:42: syntax error: unexpected ','; expected a field name in double quotes");
+                     "in.json:4:33: syntax error: unexpected ','; expected a field name in double quotes");
     }
     SECTION("a control character") {
         expect_error(render_text(replace(kGood, "Nội dung.", "Nội\\u0007dung.")),
@@ -132,7 +134,7 @@ TEST_CASE("Every class of bad input gets its exact message, exit 1 and no output
     }
     SECTION("invalid UTF-8") {
         expect_error(render_text(replace(kGood, "thử nghiệm", "th\xC3\x28")),
-                     "in.json:6:17: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
+                     "in.json:5:17: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
     }
     SECTION("a hostile template name") {
         expect_error(render_text(replace(kGood, "\"cong-van\"", "\"../../etc/passwd\"")),
@@ -149,4 +151,47 @@ TEST_CASE("NFD input is normalised silently and prints exactly like NFC") {
     REQUIRE(o.run.exit_code == 0);
     const auto text = run("pdftotext -raw " + quote((o.dir / "out.pdf").string()) + " -");
     CHECK(text.out.find("V/v thử nghiệm Việt") != std::string::npos);
+}
+
+TEST_CASE("A batch from a directory and a JSON Lines file renders on several threads with a report") {
+    const auto dir = scratch("batch-jobs");
+    fs::create_directories(dir / "in");
+    std::ofstream(dir / "in/a.json") << kGood;
+    std::ofstream(dir / "in/b.json") << replace(kGood, "2026-03-02", "2026-02-30");
+    std::string one_line = kGood;
+    for (auto& c : one_line) if (c == '\n') c = ' ';
+    std::ofstream(dir / "more.jsonl") << one_line << "\n\n" << one_line << "\n";
+    const auto r = run("cd " + quote(dir.string()) + " && " + quote(vanban().string()) +
+                       " render in more.jsonl -o out --jobs 2 --report report.json");
+    CHECK(r.exit_code == 1);
+    CHECK(fs::exists(dir / "out/a.pdf"));
+    CHECK_FALSE(fs::exists(dir / "out/b.pdf"));
+    CHECK(fs::exists(dir / "out/more-1.pdf"));
+    CHECK(fs::exists(dir / "out/more-3.pdf"));
+    CHECK(r.err.find("3 rendered, 1 failed") != std::string::npos);
+    const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
+    REQUIRE(report.size() == 4);
+    CHECK(report[0]["input"] == "in/a.json");
+    CHECK(report[0]["outputs"][0] == "out/a.pdf");
+    CHECK(report[1]["error"] == "in/b.json: /date: impossible date '2026-02-30'");
+    CHECK(report[3]["input"] == "more.jsonl:3");
+    // Threads change nothing in the bytes.
+    const auto single = run("cd " + quote(dir.string()) + " && " + quote(vanban().string()) +
+                            " render in/a.json -o one.pdf --jobs 1");
+    CHECK(slurp(dir / "one.pdf") == slurp(dir / "out/a.pdf"));
+}
+
+TEST_CASE("Shards split a batch without overlap") {
+    const auto dir = scratch("shards");
+    for (int i = 0; i < 5; ++i) std::ofstream(dir / ("d" + std::to_string(i) + ".json")) << kGood;
+    std::set<std::string> seen;
+    for (int s = 0; s < 2; ++s) {
+        const auto out = dir / ("out" + std::to_string(s));
+        const auto r = run(quote(vanban().string()) + " render " + quote(dir.string()) + " -o " + quote(out.string()) +
+                           " --shard " + std::to_string(s) + "/2");
+        CHECK(r.exit_code == 0);
+        for (const auto& e : fs::directory_iterator(out)) CHECK(seen.insert(e.path().filename().string()).second);
+    }
+    CHECK(seen.size() == 5);
+    CHECK(run(quote(vanban().string()) + " render x.json --shard 2/2").exit_code == 2);
 }

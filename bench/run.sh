@@ -19,6 +19,23 @@ done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.1f ms\n", a[int((NR+1)/2)]/1000}'
 echo "size $(stat -c %s "$tmp/cv.pdf") bytes"
 echo
+echo "== 1,000 letters in one batch (JSON Lines), --jobs 1 vs --jobs 2 =="
+/usr/bin/python3 - "$tmp/letters.jsonl" <<'PY'
+import json, sys
+seed = json.load(open("samples/cong-van-1996.json"))
+with open(sys.argv[1], "w") as f:
+    for i in range(1000):
+        seed["number"] = i + 1
+        f.write(json.dumps(seed, ensure_ascii=False) + "\n")
+PY
+for j in 1 2; do
+  s=$(date +%s%N)
+  build/vanban render "$tmp/letters.jsonl" -o "$tmp/batch$j" --jobs $j 2>/dev/null
+  e=$(date +%s%N)
+  echo "--jobs $j: $(( (e - s) / 1000000 )) ms"
+done
+echo
 echo "== peak RSS =="
 /usr/bin/time -f "seed letter: %M KB" build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf"
+/usr/bin/time -f "1,000 letters --jobs 2: %M KB" build/vanban render "$tmp/letters.jsonl" -o "$tmp/batch" --jobs 2 2>/dev/null
 rm -rf "$tmp"

@@ -12,46 +12,6 @@ namespace {
 
 using fonts::Style;
 
-// Names of collective organs and places that a wrapped title line must not split.
-constexpr std::string_view kPhrases[] = {"BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH", "ỦY BAN NHÂN DÂN",
-                                         "THÀNH ĐOÀN", "THÀNH PHỐ", "LIÊN ĐOÀN LAO ĐỘNG", "CÔNG ĐOÀN",
-                                         "CHỦ TỊCH", "VIỆT NAM", "TỔNG LIÊN ĐOÀN"};
-constexpr std::string_view kNbsp = "\u00A0";
-
-// Joins the words of each phrase with no-break spaces so that line breaking keeps it whole.
-std::string glue_phrases(const std::string& s) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        bool glued = false;
-        for (const auto phrase : kPhrases) {
-            if (s.compare(i, phrase.size(), phrase) != 0) continue;
-            for (const char c : phrase) {
-                if (c == ' ') out += kNbsp; else out += c;
-            }
-            i += phrase.size();
-            glued = true;
-            break;
-        }
-        if (!glued) out += s[i++];
-    }
-    return out;
-}
-
-// A no-break space has the advance of a space; the printed text has plain spaces.
-std::string unglue(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        if (s.compare(i, kNbsp.size(), kNbsp) == 0) {
-            out += ' ';
-            i += kNbsp.size();
-        } else {
-            out += s[i++];
-        }
-    }
-    return out;
-}
-
 // The quyền hạn / chức vụ lines of a signature block: upper-case bold (R6), wrapped
 // evenly and only between phrases ("TM. BAN THƯỜNG VỤ / THÀNH ĐOÀN").
 std::vector<Line> title_lines(const model::SignatureBlock& s, double width, const Context& cx) {
@@ -59,10 +19,10 @@ std::vector<Line> title_lines(const model::SignatureBlock& s, double width, cons
     std::vector<Line> out;
     for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
         if (line->empty()) continue;
-        const std::string t = glue_phrases(text::upper_vi(*line));
+        const std::string t = keep_phrases_together(text::upper_vi(*line));
         for (auto& l : compose_balanced(t, Style::bold, width, centred, cx.metrics)) {
             // A no-break space has the advance of a space; print plain spaces.
-            for (auto& item : l.items) item.text = unglue(item.text);
+            for (auto& item : l.items) item.text = release_phrases(item.text);
             out.push_back(std::move(l));
         }
     }

@@ -82,10 +82,13 @@ std::vector<std::string> name_lines(const std::string& name, Style style, double
             forced = forced.substr(best);
         }
         if (metrics.width(style, forced, size) > width) {
-            for (const auto& line : compose(forced, style, width, LineStyle{size, Align::left, 0, 0}, metrics)) {
+            // No place word helps: wrap evenly, between phrases ("CÔNG ĐOÀN CÁC / KHU CÔNG NGHIỆP").
+            const auto lines = compose_balanced(keep_phrases_together(forced), style, width,
+                                                LineStyle{size, Align::left, 0, 0}, metrics);
+            for (const auto& line : lines) {
                 std::string t;
                 for (const auto& it : line.items) t += it.text;
-                out.push_back(t);
+                out.push_back(release_phrases(t));
             }
         } else if (!forced.empty()) {
             out.push_back(forced);

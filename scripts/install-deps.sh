@@ -8,6 +8,8 @@ PKGS=(
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
   fonts-liberation2
+  # PDF/A-1b (render --pdfa): the sRGB OutputIntent profile, found at run time
+  icc-profiles-free
   # benchmarks (bench/run.sh)
   libbenchmark-dev time
   # test oracles
@@ -16,6 +18,8 @@ PKGS=(
   libqpdf-dev
   # DOCX oracles: LibreOffice (headless conversion), python-docx, xmllint
   libreoffice-writer-nogui python3-docx libxml2-utils unzip
+  # PDF/A oracle: Apache PDFBox Preflight (PDF/A-1b validator) and a JRE to run it
+  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 )
 
 SUDO=""

@@ -6,4 +6,8 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 mkdir -p out
 build/vanban render samples/*.json -o out/
+# The so-ket-nq20 campaign: each unit's report, then the national summary with its data.
+build/vanban render samples/so-ket-nq20 -o out/so-ket-nq20/
+build/vanban summarize --form templates/so-ket-nq20/form.json samples/so-ket-nq20 -o out/ \
+  --data out/so-ket-nq20-tong-hop.json --data out/so-ket-nq20-tong-hop.csv
 ls -l out/

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vanban::check {
@@ -17,6 +18,7 @@ struct Finding {
     std::string rule;     // "R3.2"
     bool ok = true;
     bool warning = false; // [PRACTICE] rules only warn
+    bool skipped = false; // the rule does not apply to this file (ok stays true)
     std::string message;  // what was measured, and what was expected when it fails
 };
 
@@ -32,7 +34,10 @@ struct CheckOptions {
     std::optional<std::filesystem::path> input;  // the document JSON, for text comparisons
 };
 
-// Throws vanban::Error when the file cannot be read as a PDF.
+// Throws vanban::Error when the file cannot be read as a PDF (or --input as JSON).
 Report check_pdf(const std::filesystem::path& pdf, const CheckOptions& options = {});
+
+// The same on PDF bytes in memory; `name` labels the report and diagnostics.
+Report check_pdf_data(std::string_view pdf, const std::string& name, const CheckOptions& options = {});
 
 }  // namespace vanban::check

@@ -1,8 +1,10 @@
 // vanban render INPUT.json... [-o OUT.pdf|OUT.docx|DIR] [--format pdf,docx] [--pdfa] …
 #include "cli/batch.h"
+#include "check/check.h"
 #include "cli/commands.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "input/legacy_strings.h"
 #include "render/engine.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +26,8 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --format LIST         pdf, docx or pdf,docx (default: from -o's extension, else pdf);
                         several formats come from one parse of each input
   --pdfa                write PDF/A-1b (archival: XMP metadata, sRGB OutputIntent)
+  --check               run `vanban check` on each PDF written; one that does not conform
+                        fails its input (the file stays; its failed rules go to stderr)
   --emit markup         also write the markup the template produced (.xml)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
   --fonts DIR           look for Times New Roman / Liberation Serif in DIR first (repeatable)
@@ -31,6 +35,8 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --report FILE         write a JSON report: each input with its outputs or its error
   --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
                         across machines
+  --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
+                        auto (detects, says what it found on stderr, refuses when unsure)
 INPUT may be a .json file, a directory of .json files, or a .jsonl file (one document
 per line). Several inputs are all rendered even when one fails; failures are listed on
 stderr with a summary "N rendered, M failed". A failed render leaves no output file.
@@ -41,9 +47,11 @@ struct Options {
     std::optional<fs::path> output;
     std::vector<fs::path> template_dirs, font_dirs;
     bool pdf = false, docx = false, pdfa = false, emit_markup = false;
+    bool check = false;  // --check: vanban check on each PDF written
     unsigned jobs = 0;  // 0 = the number of cores
     std::optional<fs::path> report;
     std::size_t shard_index = 0, shard_count = 1;
+    std::string from;  // --from: legacy encoding of the strings, or "auto"; "" = UTF-8
 };
 
 unsigned parse_count(const std::string& option, const std::string& v, unsigned max) {
@@ -69,6 +77,7 @@ Options parse(const Args& args) {
         else if (s == "--fonts") o.font_dirs.emplace_back(value());
         else if (s == "--format") formats = value();
         else if (s == "--pdfa") o.pdfa = true;
+        else if (s == "--check") o.check = true;
         else if (s == "-j" || s == "--jobs") {
             o.jobs = parse_count(s, value(), 256);
             if (o.jobs == 0) usage_error(s + " must be at least 1");
@@ -80,6 +89,12 @@ Options parse(const Args& args) {
             o.shard_index = parse_count("--shard", v.substr(0, slash), 1000000);
             o.shard_count = parse_count("--shard", v.substr(slash + 1), 1000000);
             if (o.shard_count == 0 || o.shard_index >= o.shard_count) usage_error("--shard I/N needs 0 <= I < N");
+        }
+        else if (s == "--from") {
+            o.from = value();
+            if (o.from != "auto" && !text::encoding_from_name(o.from)) {
+                usage_error("--from takes tcvn3, vni, viqr, cp1258 or auto, not '" + o.from + "'");
+            }
         }
         else if (s == "--emit") {
             if (value() != "markup") usage_error("--emit takes 'markup'");
@@ -104,7 +119,31 @@ Options parse(const Args& args) {
     } else {
         o.pdf = true;
     }
+    if (o.check && !o.pdf) usage_error("--check checks PDF output; it needs --format pdf");
     return o;
+}
+
+// --check: "" when the PDF just written conforms; otherwise its failures (and
+// warnings), which become the input's error. The file stays, to be looked at.
+std::string check_written(const fs::path& pdf) {
+    const check::Report report = check::check_pdf(pdf);
+    if (report.conforms()) return "";
+    std::string out = pdf.string() + ": does not conform to the layout rules (vanban check):";
+    for (const auto& f : report.findings) {
+        if (!f.ok) out += std::string("\n  ") + (f.warning ? "WARN " : "FAIL ") + f.rule + " " + f.message;
+    }
+    return out;
+}
+
+// --from: the document's strings are decoded from a legacy encoding before the input
+// stage sees them (the bytes outside strings, numbers included, stay as written).
+Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::string& from,
+                       const RenderRequest& request) {
+    const std::string bytes = item.json.empty() ? read_file(item.file, 8 * 1024 * 1024 + 1) : item.json;
+    std::string note;
+    const std::string json = input::decode_legacy_input(bytes, from, item.name, note);
+    if (!note.empty()) std::cerr << (item.name + ": " + note + "\n");  // one write: other threads print too
+    return engine.render(json, item.name, request);
 }
 
 }  // namespace
@@ -163,11 +202,13 @@ int run_render(const Args& args) {
             res.outputs.push_back(path.string());
         };
         try {
-            const Rendered r = item.json.empty() ? engine->render_file(item.file, request)
-                                                 : engine->render(item.json, item.name, request);
+            const Rendered r = !o.from.empty()     ? render_legacy(*engine, item, o.from, request)
+                               : item.json.empty() ? engine->render_file(item.file, request)
+                                                   : engine->render(item.json, item.name, request);
             if (o.emit_markup) write(target(".xml"), r.markup);
             if (o.pdf) write(target(".pdf"), r.pdf);
             if (o.docx) write(target(".docx"), r.docx);
+            if (o.pdf && o.check) res.error = check_written(target(".pdf"));
         } catch (const Error& e) {
             res.error = e.what();
         } catch (const std::exception& e) {

@@ -1,13 +1,30 @@
-// Placeholder until the DOCX writer lands (issue 3): refuses clearly instead of writing
-// a broken package.
+// The DOCX writer: assembles the package from its parts (see parts.h, document.h) and
+// zips it (package.h).
 #include "docx/docx_writer.h"
 
-#include "core/diagnostic.h"
+#include "docx/document.h"
+#include "docx/package.h"
+#include "docx/parts.h"
 
 namespace vanban::docx {
 
-std::string write_docx(const DocxInput&) {
-    fail_at_pointer("", "", "DOCX output is not implemented yet");
+std::string write_docx(const DocxInput& input) {
+    // A fixed part order, [Content_Types].xml first (ECMA-376 Part 2 §10.1.2), so that
+    // the bytes depend on the input only.
+    const std::vector<Part> parts = {
+        {"[Content_Types].xml", content_types_xml()},
+        {"_rels/.rels", package_rels_xml()},
+        {kPartDocument, document_xml(input)},
+        {"word/_rels/document.xml.rels", document_rels_xml()},
+        {"word/styles.xml", styles_xml(input.profile, input.metrics)},
+        {"word/settings.xml", settings_xml()},
+        {"word/fontTable.xml", font_table_xml()},
+        {kPartHeaderFirst, header_xml(false)},
+        {kPartHeaderDefault, header_xml(true)},
+        {"docProps/core.xml", core_xml(input.info)},
+        {"docProps/app.xml", app_xml(input.info)},
+    };
+    return zip_package(parts);
 }
 
 }  // namespace vanban::docx

@@ -5,6 +5,7 @@
 // Knows nothing of templates or Mustache. Same input → byte-identical package.
 #pragma once
 
+#include "fonts/font_metrics.h"
 #include "layout/layout.h"
 #include "layout/page.h"
 #include "model/document.h"
@@ -18,6 +19,7 @@ struct DocxInput {
     const layout::HeaderGeometry& header;  // column widths and date line, as in the PDF
     const layout::Profile& profile;        // page size, margins, sizes
     const layout::DocumentInfo& info;      // core properties (title, creator, subject, date)
+    const fonts::FontMetrics& metrics;     // the PDF's font metrics: rule lengths, indents, line breaks
 };
 
 // Returns the .docx file as bytes. Throws vanban::Error on a libzip failure.

@@ -92,18 +92,25 @@ Stream Document::stream(std::string_view data) {
     return Stream(*this, d);
 }
 
+Stream Document::stream_as_is(std::string_view bytes, bool deflated) {
+    HPDF_Dict d = checked(HPDF_DictStream_New(pdf_->mmgr, pdf_->xref));
+    put_stream_bytes(d, bytes, deflated);
+    return Stream(*this, d);
+}
+
 void Document::fill_stream(HPDF_Dict d, std::string_view data) {
-    d->filter = HPDF_STREAM_FILTER_NONE;
     if (compress_) {
-        const std::string z = deflate(data);
-        check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(z.data()),
-                                static_cast<HPDF_UINT>(z.size())));
-        d->write_fn = write_flate_filter;
+        put_stream_bytes(d, deflate(data), true);
     } else {
-        check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                                static_cast<HPDF_UINT>(data.size())));
-        d->write_fn = nullptr;
+        put_stream_bytes(d, data, false);
     }
+}
+
+void Document::put_stream_bytes(HPDF_Dict d, std::string_view bytes, bool deflated) {
+    d->filter = HPDF_STREAM_FILTER_NONE;  // libharu must neither deflate nor write /Filter itself
+    check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                            static_cast<HPDF_UINT>(bytes.size())));
+    d->write_fn = deflated ? write_flate_filter : nullptr;
 }
 
 HPDF_Binary Document::new_binary(std::span<const std::uint8_t> bytes) {
@@ -118,6 +125,8 @@ Dict Document::info() {
 }
 
 Dict Document::trailer() { return Dict(*this, checked(pdf_->trailer)); }
+
+Dict Document::catalog() { return Dict(*this, checked(pdf_->catalog)); }
 
 HPDF_Page Document::add_page(double width, double height) {
     HPDF_Page page = checked(HPDF_AddPage(pdf_));

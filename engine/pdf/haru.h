@@ -91,12 +91,17 @@ public:
     Array array();         // direct
     // A stream holding `data`, deflated unless compress() is false.
     Stream stream(std::string_view data);
+    // A stream holding `bytes` exactly as given, whatever compress() says:
+    // `deflated` says whether they are a zlib stream already (then /Filter
+    // /FlateDecode is declared) or plain data (no /Filter at all).
+    Stream stream_as_is(std::string_view bytes, bool deflated);
 
     // A byte string object, written as <hex> (§7.3.4.3).
     HPDF_Binary new_binary(std::span<const std::uint8_t> bytes);
 
     Dict info();
     Dict trailer();
+    Dict catalog();  // the document catalog (/Root)
 
     // Adds a page of `width` × `height` points.
     HPDF_Page add_page(double width, double height);
@@ -118,6 +123,8 @@ private:
     // Puts `data` (deflated or raw) into a stream dict's buffer and arranges for
     // /Filter /FlateDecode to be written when it is deflated.
     void fill_stream(HPDF_Dict stream_dict, std::string_view data);
+    // Puts `bytes` into the buffer as they are; declares /FlateDecode if `deflated`.
+    void put_stream_bytes(HPDF_Dict stream_dict, std::string_view bytes, bool deflated);
 };
 
 }  // namespace vanban::pdf::haru

@@ -21,7 +21,12 @@ int days_in_month(int y, int m) {
 }
 
 bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c < 0x7F; });
+    // Unsigned: a plain char is signed here, and bytes of UTF-8 sequences must not
+    // pass as "< 0x7F" (they did, and a non-ASCII Creator came out as Latin-1 mojibake).
+    return std::all_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7F;
+    });
 }
 
 std::span<const std::uint8_t> bytes_of(const std::string& s) {
@@ -87,17 +92,24 @@ void write_info(haru::Document& doc, const layout::DocumentInfo& info) {
     } else {
         text("Creator", info.creator);
     }
-    dict.string("Producer", "vanban");  // replaces libharu's "Haru Free PDF Library 2.3.0"
+    dict.string("Producer", kProducer);  // replaces libharu's "Haru Free PDF Library 2.3.0"
     if (info.date) {
         const std::string date = pdf_date(*info.date);
         dict.string("CreationDate", date.c_str()).string("ModDate", date.c_str());
     }
 }
 
-DocumentId document_id(const layout::LaidOutDocument& doc, bool compress) {
+DocumentId document_id(const layout::LaidOutDocument& doc, bool compress,
+                       const std::array<std::uint8_t, 16>* pdfa_profile) {
     Hasher h;
     h.str("vanban-pdf-1");
     h.u64(compress ? 1 : 0);
+    if (pdfa_profile) {
+        // A PDF/A file differs from the plain one (XMP, OutputIntent), so it gets its
+        // own /ID; ISO 19005-1 §6.1.3 only requires that there is one.
+        h.str("pdfa-1b");
+        h.str(std::string_view(reinterpret_cast<const char*>(pdfa_profile->data()), pdfa_profile->size()));
+    }
     h.u64(doc.pages.size());
     for (const auto& page : doc.pages) {
         h.real(page.width);

@@ -3,7 +3,7 @@
 //   1. collect the glyphs of all pages, per style;
 //   2. subset each used style and build its font objects;
 //   3. per page: graphics through libharu, then our text object, then deflate;
-//   4. Info and /ID; serialise.
+//   4. Info, with PDF/A its XMP twin and the OutputIntent, and /ID; serialise.
 #include "pdf/pdf_writer.h"
 
 #include "core/diagnostic.h"
@@ -14,6 +14,7 @@
 #include "pdf/graphics.h"
 #include "pdf/haru.h"
 #include "pdf/info.h"
+#include "pdf/pdfa.h"
 
 #include <array>
 
@@ -48,6 +49,9 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
     // A page tree without pages is legal syntax, but readers reject it ("Invalid
     // page count 0"); it can only come from a bug upstream.
     if (doc.pages.empty()) fail_at_pointer("", "", "cannot write a PDF without pages");
+    // Before any work: a missing ICC profile is an installation problem, reported
+    // the same way for every document.
+    const IccProfile* profile = options.pdfa ? &srgb_profile() : nullptr;
     const GlyphUsage usage = collect_glyphs(doc, fonts);
 
     haru::Document pdf(options.compress);
@@ -67,7 +71,8 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
     }
 
     write_info(pdf, doc.info);
-    write_id(pdf, document_id(doc, options.compress));
+    if (profile) write_pdfa(pdf, doc.info, *profile);
+    write_id(pdf, document_id(doc, options.compress, profile ? &profile->md5 : nullptr));
     return pdf.save();
 }
 

@@ -15,8 +15,10 @@ namespace vanban::pdf {
 
 struct PdfOptions {
     bool compress = true;  // deflate content and font streams (libdeflate)
-    // PDF/A-1b: XMP metadata equal to the Info dictionary, an sRGB OutputIntent, a
-    // content-derived /ID, PDF 1.4. Dates come from the document, never the clock.
+    // PDF/A-1b (ISO 19005-1, level B; pdf/pdfa.h): XMP metadata equal to the Info
+    // dictionary, an sRGB OutputIntent, a content-derived /ID, PDF 1.4. Dates come
+    // from the document, never the clock. Needs Debian's icc-profiles-free
+    // (/usr/share/color/icc/sRGB.icc); write_pdf throws vanban::Error without it.
     bool pdfa = false;
 };
 

@@ -1,6 +1,7 @@
 #include "template/template_library.h"
 
 #include "core/diagnostic.h"
+#include "template/helpers.h"
 
 #include <kainjow/mustache.hpp>
 
@@ -304,11 +305,15 @@ std::string TemplateLibrary::render(std::string_view name, const nlohmann::json&
         parsed->set_custom_escape([](const std::string& s) { return xml_escape(s); });
     }
 
-    const mu::data root = to_mustache(data);
+    mu::data root = to_mustache(data);
+    add_helpers(root);  // {{#upper}}…{{/upper}} and the rest, in every template
     Context ctx(&root, options.strict);
     std::string result;
     try {
         result = parsed->render(ctx);
+    } catch (const HelperError& h) {
+        const auto l = compiled->find("{{#" + h.helper()).value_or(SourceLocation{compiled->file(), 0, 0});
+        fail_at_line(l.file.string(), l.line, l.column, "helper '" + h.helper() + "': " + h.what());
     } catch (const UndefinedName& u) {
         // Point at the first tag that uses the name.
         std::optional<SourceLocation> loc;

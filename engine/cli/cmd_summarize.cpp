@@ -1,0 +1,144 @@
+// vanban summarize --form FORM.json REPORT.json|DIR... -o SUMMARY.pdf|.docx|DIR
+//                  [--data SUMMARY.json|.csv]... [--keep-going]
+#include "cli/batch.h"
+#include "cli/commands.h"
+#include "core/diagnostic.h"
+#include "core/files.h"
+#include "render/engine.h"
+#include "report/summary.h"
+
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+namespace vanban::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp = R"(  --form FORM.json      the campaign's form (indicators, deadline, unit list, how the
+                        summary is issued); e.g. templates/so-ket-nq20/form.json
+  -o, --output PATH     SUMMARY.pdf or SUMMARY.docx, or a directory (created if needed)
+                        that receives <form id>-tong-hop.pdf
+  --format LIST         pdf, docx or pdf,docx when -o is a directory (default pdf)
+  --data FILE           also write the figures as FILE.json or FILE.csv (repeatable)
+  --keep-going          summarise the valid reports even when some are invalid; the
+                        rejected files are listed on stderr and in the summary
+  --templates DIR       look for templates in DIR before the shipped ones (repeatable)
+  --fonts DIR           look for fonts in DIR first (repeatable)
+REPORT may be a .json unit report or a directory of them. Every report is checked
+against the form (form id, known unit, every indicator, types, no negative counts, no
+duplicates); without --keep-going any invalid report stops the summary (exit 1,
+nothing written). Formats: engine/report/FORMATS.md.
+)";
+
+struct Options {
+    std::optional<fs::path> form, output;
+    std::vector<fs::path> reports, data, template_dirs, font_dirs;
+    bool pdf = false, docx = false, keep_going = false;
+};
+
+Options parse(const Args& args) {
+    Options o;
+    std::string formats;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& s = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) usage_error(s + " needs a value");
+            return args[++i];
+        };
+        if (s == "--form") o.form = value();
+        else if (s == "-o" || s == "--output") o.output = value();
+        else if (s == "--data") o.data.emplace_back(value());
+        else if (s == "--format") formats = value();
+        else if (s == "--keep-going") o.keep_going = true;
+        else if (s == "--templates") o.template_dirs.emplace_back(value());
+        else if (s == "--fonts") o.font_dirs.emplace_back(value());
+        else if (s.size() > 1 && s[0] == '-') usage_error("unknown option " + s);
+        else o.reports.emplace_back(s);
+    }
+    if (!o.form) usage_error("summarize needs --form FORM.json");
+    if (o.reports.empty()) usage_error("summarize needs at least one REPORT.json or directory");
+    if (!o.output) usage_error("summarize needs -o SUMMARY.pdf|DIR");
+    for (const auto& d : o.data) {
+        if (d.extension() != ".json" && d.extension() != ".csv") usage_error("--data writes .json or .csv, not " + d.string());
+    }
+    const auto ext = o.output->extension();
+    if (ext == ".pdf" || ext == ".docx") {
+        if (!formats.empty()) usage_error("--format needs a directory for -o");
+        (ext == ".pdf" ? o.pdf : o.docx) = true;
+    } else {
+        for (std::size_t start = 0; start <= formats.size();) {
+            const auto comma = formats.find(',', start);
+            const std::string f = formats.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (f == "pdf") o.pdf = true;
+            else if (f == "docx") o.docx = true;
+            else if (!formats.empty()) usage_error("--format takes pdf, docx or pdf,docx, not '" + f + "'");
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        if (!o.pdf && !o.docx) o.pdf = true;
+    }
+    return o;
+}
+
+int run(const Options& o) {
+    const report::Form form = report::load_form(*o.form);
+    std::vector<report::ReportFile> files;
+    for (const BatchItem& item : expand_inputs(o.reports)) {
+        files.push_back({item.name, item.json.empty() ? read_file(item.file, 8 * 1024 * 1024) : item.json});
+    }
+    const report::Summary summary = report::summarize(form, files);
+    for (const auto& r : summary.rejected) std::cerr << "error: " << r.error << "\n";
+    if (!summary.rejected.empty() && !o.keep_going) {
+        std::cerr << summary.rejected.size() << " invalid report(s); nothing written (--keep-going summarises the rest)\n";
+        return 1;
+    }
+
+    const Engine engine(EngineOptions{o.template_dirs, o.font_dirs, 0});
+    RenderRequest request;
+    request.pdf = o.pdf;
+    request.docx = o.docx;
+    const Rendered r = engine.render(report::summary_document(form, summary).dump(), form.file + " (summary)", request);
+
+    fs::path base;
+    if (o.output->extension() == ".pdf" || o.output->extension() == ".docx") {
+        base = *o.output;
+    } else {
+        std::error_code ec;
+        if (!fs::create_directories(*o.output, ec) && ec) {
+            usage_error("cannot create directory " + o.output->string() + ": " + ec.message());
+        }
+        base = *o.output / (form.id + "-tong-hop");
+    }
+    if (o.pdf) write_file_atomically(fs::path(base).replace_extension(".pdf"), r.pdf);
+    if (o.docx) write_file_atomically(fs::path(base).replace_extension(".docx"), r.docx);
+    for (const auto& d : o.data) {
+        write_file_atomically(d, d.extension() == ".csv" ? report::summary_csv(form, summary)
+                                                         : report::summary_json(form, summary).dump(2) + "\n");
+    }
+    std::cerr << "summarize: " << summary.rows.size() << " of " << summary.expected << " units reported, "
+              << summary.late.size() << " late, " << summary.missing.size() << " missing, " << summary.merged.size()
+              << " filed under a merged unit, " << summary.rejected.size() << " rejected\n";
+    for (const auto& rej : summary.rejected) std::cerr << "  rejected: " << rej.file << "\n";
+    return summary.rejected.empty() ? 0 : 1;
+}
+
+int run_summarize(const Args& args) {
+    const Options o = parse(args);
+    try {
+        return run(o);
+    } catch (const Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+const CommandRegistration kSummarize({"summarize",
+                                      "summarize --form FORM.json REPORT.json... -o OUT   national summary of unit reports",
+                                      kHelp, run_summarize});
+
+}  // namespace
+
+}  // namespace vanban::cli

@@ -1,0 +1,217 @@
+// Ô 9a "Kính gửi" (R4) and ô 6, the body (R5), as styled Word paragraphs. The words
+// the engine adds (recipient dashes and punctuation, list markers, "./.") come from
+// layout/wording.h, exactly as the PDF prints them.
+#include "docx/document.h"
+
+#include "docx/parts.h"
+#include "docx/wml.h"
+#include "layout/wording.h"
+#include "text/decimal.h"
+#include "text/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace vanban::docx {
+
+namespace {
+
+using fonts::Style;
+
+constexpr long kSlack = 20;  // twips: see add_recipients
+
+void add_spans(pugi::xml_node para, const model::InlineText& text, bool bold = false) {
+    for (const auto& span : text) add_run(para, span.text, RunProps{span.bold || bold, span.italic, {}, {}});
+}
+
+// A data table (R5.5 [PRACTICE]), as layout/table.cpp draws it: column widths in
+// proportion to the weights, 0.5 pt borders, the header rows bold, centred and repeated
+// on every page (§17.4.49 tblHeader), rows that never split (§17.4.6 cantSplit),
+// numbers right-aligned in the Vietnamese format, a bold "Tổng cộng" row.
+pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const Sheet& s) {
+    const auto& p = s.profile();
+    const double total = std::accumulate(t.columns.begin(), t.columns.end(), 0.0,
+                                         [](double sum, const model::TableColumn& c) { return sum + c.width; });
+    std::vector<long> grid;
+    long edge = 0;
+    double x = 0;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        x += total > 0 ? static_cast<double>(s.text_width) * t.columns[c].width / total : 0;
+        const long next = c + 1 == t.columns.size() ? s.text_width : std::lround(x);
+        grid.push_back(next - edge);
+        edge = next;
+    }
+    TableProps props{grid, twips(p.table_padding_x), p.table_rule};
+    auto table = add_table(body, props);
+    const long pad_y = twips(p.table_padding_y);
+    auto jc_of = [](model::Align a) {
+        switch (a) {
+            case model::Align::center: return "center";
+            case model::Align::right: return "right";
+            case model::Align::left: break;
+        }
+        return "left";
+    };
+    auto row = [&](bool header) { return add_row(table, RowProps{true, header}); };
+    auto cell = [&](pugi::xml_node tr, std::size_t c, const char* jc) {
+        auto tc = add_cell(tr, CellProps{grid[c], pad_y, {}, pad_y, {}});
+        ParagraphProps pp;
+        pp.style = style::kTableText;
+        pp.jc = jc;
+        return add_paragraph(tc, pp);
+    };
+
+    auto titles = row(true);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) add_spans(cell(titles, c, "center"), t.columns[c].title, true);
+    const std::size_t extra_headers = static_cast<std::size_t>(std::max(0, t.header_rows - 1));
+    for (std::size_t r = 0; r < extra_headers && r < t.rows.size(); ++r) {
+        auto tr = row(true);
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            add_spans(cell(tr, c, "center"), c < t.rows[r].size() ? t.rows[r][c].text : model::InlineText{}, true);
+        }
+    }
+    if (t.column_numbers) {
+        auto tr = row(true);
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            add_run(cell(tr, c, "center"), "(" + std::to_string(c + 1) + ")", RunProps{false, true, {}, {}});
+        }
+    }
+    for (std::size_t r = extra_headers; r < t.rows.size(); ++r) {
+        const bool total_row = t.total_row && r + 1 == t.rows.size();
+        auto tr = row(false);
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (c >= t.rows[r].size()) {
+                cell(tr, c, "left");
+                continue;
+            }
+            const auto& tc = t.rows[r][c];
+            if (tc.number) {
+                add_run(cell(tr, c, "right"), text::format_decimal_vi(model::plain_text(tc.text)),
+                        RunProps{total_row, false, {}, {}});
+            } else {
+                add_spans(cell(tr, c, jc_of(t.columns[c].align)), tc.text, total_row);
+            }
+        }
+    }
+    return table;
+}
+
+}  // namespace
+
+void add_recipients(pugi::xml_node body, const Sheet& s) {
+    const auto& recipients = s.in.document.recipients;
+    if (recipients.empty()) return;
+    const auto& p = s.profile();
+    const double size = p.recipients_size;
+    const double text_width = p.text_width();
+    const std::string label = "Kính gửi:";
+    const double label_w = s.width(Style::regular, label, size);
+    const double space_w = s.width(Style::regular, " ", size);
+    ParagraphProps props;
+    props.style = style::kRecipients;
+    props.keep_next = true;  // the block stays with the body's first line, as in the PDF
+    // §9: one empty line plus about 12 pt under the header table.
+    props.before = twips(s.advance(p.body_size) + p.after_header);
+
+    if (recipients.size() == 1) {
+        // One recipient: "Kính gửi: Bộ Nội vụ." on one line 35 mm in (Mẫu 1.5), further
+        // left when it would not fit; a wrapped name continues under itself.
+        const std::string line = layout::single_recipient_line(recipients.front());
+        const double w = s.width(Style::regular, line, size);
+        double x = p.recipients_indent;
+        if (x + w > text_width) x = std::max(0.0, (text_width - w) / 2);
+        const double hang = label_w + space_w;
+        props.left = twips(x + hang);
+        props.right = -kSlack;
+        props.hanging = twips(hang);
+        add_run(add_paragraph(body, props), line);
+        return;
+    }
+
+    // Several: "Kính gửi:" alone, then one "- …;" paragraph per recipient with the
+    // dashes one space after the colon, wrapped lines under the text (R4).
+    const auto items = layout::recipient_items(recipients);
+    double widest = 0;
+    for (const auto& it : items) widest = std::max(widest, s.width(Style::regular, it, size));
+    const double x = std::max(0.0, std::min(p.recipients_indent, text_width - widest - label_w - space_w));
+    const double dash_x = x + label_w + space_w;
+    const double dash_w = s.width(Style::regular, "- ", size);
+    props.left = twips(x);
+    add_run(add_paragraph(body, props), label);
+    props.before.reset();
+    props.left = twips(dash_x + dash_w);
+    // The PDF may end the longest line exactly on the right margin; a point of room keeps
+    // a reader that measures in whole twips (LibreOffice) from wrapping its last word.
+    props.right = -kSlack;
+    props.hanging = twips(dash_w);
+    for (const auto& it : items) add_run(add_paragraph(body, props), it);
+}
+
+pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
+    const auto& doc = s.in.document;
+    const auto& p = s.profile();
+    const std::vector<model::Block> blocks = doc.end_mark ? layout::with_end_mark(doc.body) : doc.body;
+
+    pugi::xml_node last;
+    bool page_break = false;
+    bool first = true;
+    // Without a Kính gửi the body keeps the header's distance (§9), as the PDF does.
+    const long first_before = twips(std::max(p.paragraph_space, s.advance(p.body_size) + p.after_header / 2));
+    auto props = [&](const char* style, std::size_t index) {
+        ParagraphProps pp;
+        pp.style = style;
+        pp.page_break_before = page_break;
+        if (first && doc.recipients.empty()) pp.before = first_before;
+        // A table has no space before of its own: the paragraph above keeps the PDF's gap.
+        if (index + 1 < blocks.size() && std::holds_alternative<model::Table>(blocks[index + 1])) {
+            pp.after = twips(p.paragraph_space);
+        }
+        page_break = false;
+        first = false;
+        return pp;
+    };
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const auto& block = blocks[i];
+        if (const auto* para = std::get_if<model::Paragraph>(&block)) {
+            last = add_paragraph(body, props(style::kBody, i));
+            add_spans(last, para->text);
+        } else if (const auto* h = std::get_if<model::Heading>(&block)) {
+            // R5.4: level 1 "I. TITLE" upper-case bold (in the text, as the PDF prints it);
+            // levels 1–2 bold and level 3 plain come from the styles.
+            static constexpr const char* kStyles[] = {style::kHeading1, style::kHeading2, style::kHeading3};
+            const int level = std::clamp(h->level, 1, 3);
+            model::InlineText t = h->text;
+            if (level == 1) {
+                for (auto& span : t) span.text = text::upper_vi(span.text);
+            }
+            last = add_paragraph(body, props(kStyles[level - 1], i));
+            add_spans(last, t);
+        } else if (const auto* list = std::get_if<model::List>(&block)) {
+            // Text markers ("1.", "a)", "-") from layout, the same in every writer, so
+            // that what the clerk sees is what the PDF prints (no numbering part).
+            for (std::size_t k = 0; k < list->items.size(); ++k) {
+                auto pp = props(style::kList, i);
+                if (k + 1 < list->items.size()) pp.after.reset();
+                last = add_paragraph(body, pp);
+                add_run(last, layout::list_marker(list->marker, k) + " ");
+                add_spans(last, list->items[k]);
+            }
+        } else if (const auto* table = std::get_if<model::Table>(&block)) {
+            if (page_break) {
+                // A table row cannot break the page before it: an empty paragraph does.
+                ParagraphProps pp = props(style::kBody, i);
+                pp.exact_line = 20;
+                pp.before = 0;
+                add_paragraph(body, pp);
+            }
+            first = false;
+            last = add_data_table(body, *table, s);
+        } else if (std::holds_alternative<model::PageBreak>(block)) {
+            page_break = true;
+        }
+    }
+    return last;
+}
+
+}  // namespace vanban::docx

@@ -1,0 +1,90 @@
+#include "docx/document.h"
+
+#include "docx/parts.h"
+#include "docx/wml.h"
+#include "layout/compose.h"
+
+#include <algorithm>
+
+namespace vanban::docx {
+
+Sheet::Sheet(const DocxInput& input) : in(input) {
+    const auto& p = input.profile;
+    // The text block exactly as Word computes it from pgSz and pgMar.
+    text_width = twips(p.page_width) - twips(p.margin_left) - twips(p.margin_right);
+    left_col = twips(input.header.left_width);
+    right_col = text_width - left_col;  // rounding goes to the right column: the date never wraps
+    pad = twips(p.cell_padding);
+}
+
+double Sheet::width(fonts::Style style, std::string_view text, double size) const {
+    return in.metrics.width(style, text, size);
+}
+double Sheet::advance(double size) const { return layout::line_advance(in.metrics, size); }
+double Sheet::ascent(double size) const { return layout::ascent(in.metrics, size); }
+
+namespace {
+
+// §17.6.17 sectPr: A4 portrait with the profile's margins (R1.1, R1.3); page 1 uses the
+// empty first-page header (w:titlePg) so it shows no number (R1.6).
+void section(pugi::xml_node body, const Sheet& s) {
+    const auto& p = s.profile();
+    auto sect = body.append_child("w:sectPr");
+    // Children in CT_SectPr order: headerReference…, pgSz, pgMar, cols, titlePg.
+    auto ref = [&](const char* type, const char* id) {
+        auto h = sect.append_child("w:headerReference");
+        h.append_attribute("w:type") = type;
+        h.append_attribute("r:id") = id;
+    };
+    ref("default", kRelHeaderDefault);
+    ref("first", kRelHeaderFirst);
+    auto size = sect.append_child("w:pgSz");
+    size.append_attribute("w:w") = static_cast<long long>(twips(p.page_width));
+    size.append_attribute("w:h") = static_cast<long long>(twips(p.page_height));
+    auto mar = sect.append_child("w:pgMar");
+    // The header paragraph's top sits where its baseline lands on the PDF's page-number
+    // baseline (12 mm from the top edge).
+    const double header_top = std::max(0.0, p.page_number_baseline - s.ascent(p.page_number_size));
+    const std::pair<const char*, long> margins[] = {
+        {"w:top", twips(p.margin_top)},   {"w:right", twips(p.margin_right)},
+        {"w:bottom", twips(p.margin_bottom)}, {"w:left", twips(p.margin_left)},
+        {"w:header", twips(header_top)},  {"w:footer", twips(p.margin_bottom / 2)},
+        {"w:gutter", 0}};
+    for (const auto& [name, v] : margins) mar.append_attribute(name) = static_cast<long long>(v);
+    sect.append_child("w:cols").append_attribute("w:space") = "720";
+    sect.append_child("w:titlePg");
+}
+
+}  // namespace
+
+std::string document_xml(const DocxInput& input) {
+    const Sheet sheet(input);
+    pugi::xml_document doc;
+    auto root = start_part(doc, "w:document");
+    root.append_attribute("xmlns:w") = kNsW;
+    root.append_attribute("xmlns:r") = kNsR;
+    auto body = root.append_child("w:body");
+
+    add_header(body, sheet);
+    add_recipients(body, sheet);
+    const auto last = add_body(body, sheet);
+    // §10: the last body paragraph stays on the page of the signature table.
+    if (last && (!input.document.signers.empty() || !input.document.distribution.items.empty())) keep_with_next(last);
+    add_closing(body, sheet);
+
+    // Word always ends a document with a paragraph; when the body ends with a table,
+    // give it that paragraph ourselves, one point high, so it can never spill onto a
+    // page of its own.
+    if (std::string(body.last_child().name()) == "w:tbl") {
+        ParagraphProps end;
+        end.style = style::kBody;
+        end.before = 0;
+        end.exact_line = 20;
+        end.mark_size = 1;
+        add_paragraph(body, end);
+    }
+    section(body, sheet);
+    return serialize(doc);
+}
+
+}  // namespace vanban::docx

@@ -1,4 +1,5 @@
-// Data tables (R5.5 [PRACTICE]; issue 4): column widths from relative weights, header
+// Data tables (R5.5 [PRACTICE]; issue 4): column widths from relative weights (never
+// narrower than a column's widest word), header
 // rows repeated on every page, rows never split, long cell text wrapped, numbers
 // right-aligned in the Vietnamese format, a bold "Tổng cộng" row, 0.5 pt borders.
 #include "layout/parts.h"
@@ -62,17 +63,79 @@ void borders(Box& box, const Grid& g, double top, double bottom, bool with_top, 
     for (const double x : g.x) box.rules.push_back(RuleItem{x, top, x, bottom, w, {}});
 }
 
+// The widest unbreakable word of a cell's runs: a column narrower than this would
+// break "STT" into "ST / T".
+double widest_word(const std::vector<Run>& runs, double size, const Context& cx) {
+    double widest = 0;
+    for (const Run& r : runs) {
+        std::string_view rest = r.text;
+        while (!rest.empty()) {
+            const std::size_t space = rest.find(' ');
+            const std::string_view word = rest.substr(0, space);
+            if (!word.empty()) widest = std::max(widest, cx.width(r.style, word, size));
+            if (space == std::string_view::npos) break;
+            rest.remove_prefix(space + 1);
+        }
+    }
+    return widest;
+}
+
+// Column edges: the columns share the text width by their weights, but no column is
+// narrower than its widest word; the width a column gains is taken from the others in
+// proportion to their weights.
+Grid column_grid(const model::Table& t, const Context& cx) {
+    const auto& p = cx.profile;
+    const std::size_t n = t.columns.size();
+    const double size = p.table_size;
+    std::vector<double> least(n, 0.0);
+    for (std::size_t c = 0; c < n; ++c) {
+        least[c] = widest_word(runs_of(t.columns[c].title, true), size, cx);
+        least[c] = std::max(least[c], cx.width(Style::italic, "(" + std::to_string(c + 1) + ")", size));
+    }
+    for (const auto& row : t.rows) {
+        for (std::size_t c = 0; c < n && c < row.size(); ++c) {
+            const auto& cell = row[c];
+            const double w = cell.number ? cx.width(Style::bold, text::format_decimal_vi(model::plain_text(cell.text)), size)
+                                         : widest_word(runs_of(cell.text, false), size, cx);
+            least[c] = std::max(least[c], w);
+        }
+    }
+    const double room = p.text_width();
+    std::vector<double> width(n, 0.0);
+    std::vector<bool> pinned(n, false);
+    for (bool changed = true; changed;) {
+        changed = false;
+        double free_room = room, free_weight = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (pinned[c]) free_room -= width[c];
+            else free_weight += t.columns[c].width;
+        }
+        for (std::size_t c = 0; c < n; ++c) {
+            if (pinned[c]) continue;
+            width[c] = free_weight > 0 ? std::max(0.0, free_room) * t.columns[c].width / free_weight : 0;
+            const double need = least[c] + 2 * p.table_padding_x;
+            if (width[c] < need) {
+                width[c] = need;
+                pinned[c] = true;
+                changed = true;
+            }
+        }
+    }
+    // Words wider than the page allows: scale everything down rather than overflow.
+    const double sum = std::accumulate(width.begin(), width.end(), 0.0);
+    Grid g;
+    g.x.push_back(p.text_left());
+    for (const double w : width) g.x.push_back(g.x.back() + (sum > room ? w * room / sum : w));
+    g.x.back() = p.text_right();  // no rounding drift at the right edge
+    return g;
+}
+
 }  // namespace
 
 std::vector<Box> table_boxes(const model::Table& t, const Context& cx) {
     const auto& p = cx.profile;
     const std::size_t n = t.columns.size();
-    Grid g;
-    const double total = std::accumulate(t.columns.begin(), t.columns.end(), 0.0,
-                                         [](double s, const model::TableColumn& c) { return s + c.width; });
-    g.x.push_back(p.text_left());
-    for (const auto& c : t.columns) g.x.push_back(g.x.back() + p.text_width() * c.width / total);
-    g.x.back() = p.text_right();  // no rounding drift at the right edge
+    const Grid g = column_grid(t, cx);
 
     // The header: column titles, further header rows, and the "(1) (2) …" row.
     auto header = std::make_shared<Box>();

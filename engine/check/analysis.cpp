@@ -276,18 +276,22 @@ private:
         const double page_centre = pdf_.pages[0].width / 2;
         double centre = page_centre;
         if (a_.national && a_.number) centre = (a_.text_left + a_.national->end) / 2;
+        // The block ends at the short rule under it (R3.6): bold centred lines below that
+        // rule — a quyết định's thẩm quyền ban hành, "QUYẾT ĐỊNH:" — are the body's.
         for (; i < a_.lines.size() && a_.lines[i].page == 0; ++i) {
             const Line& l = a_.lines[i];
             if (skipped(l)) continue;
             if (!l.bold || std::fabs(l.centre() - centre) > mm(5)) break;
             if (a_.kind_subject.empty() && !has_lower(l.text)) a_.kind.push_back(&l);
             else a_.kind_subject.push_back(&l);
-        }
-        const auto& last = !a_.kind_subject.empty() ? a_.kind_subject : a_.kind;
-        if (!last.empty()) {
-            a_.kind_rule = rule_below(pdf_, 0, last.back()->baseline, mm(8), centre - mm(10), centre + mm(10));
+            std::size_t next = i + 1;
+            while (next < a_.lines.size() && skipped(a_.lines[next])) ++next;
+            const bool next_here = next < a_.lines.size() && a_.lines[next].page == 0;
+            const double room = next_here ? std::min(mm(8), a_.lines[next].top - l.baseline) : mm(8);
+            a_.kind_rule = rule_below(pdf_, 0, l.baseline, room, centre - mm(10), centre + mm(10));
             if (a_.kind_rule) {
-                while (i < a_.lines.size() && a_.lines[i].page == 0 && a_.lines[i].top < a_.kind_rule->y1) ++i;
+                ++i;
+                break;
             }
         }
         return i;
@@ -312,7 +316,10 @@ private:
 
     bool signature_like(const Line& l) const {
         const double width = a_.text_right > a_.text_left ? a_.text_right - a_.text_left : mm(165);
-        return l.bold && has_upper(l.text) && !has_lower(l.text) && l.x >= a_.text_left + 0.25 * width;
+        // Centred in the right half: a bold upper-case line centred on the whole text
+        // block ("QUYẾT ĐỊNH:") is the body's.
+        return l.bold && has_upper(l.text) && !has_lower(l.text) && l.x >= a_.text_left + 0.25 * width &&
+               l.centre() >= a_.text_left + 0.55 * width;
     }
 
     void body_and_closing(std::size_t i) {

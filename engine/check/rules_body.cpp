@@ -127,6 +127,13 @@ void body(const Analysis& a, Findings& out) {
         const Line& f = *p.lines.front();
         const double indent = f.x - a.text_left;
         if (p.heading && indent < mm(0.3)) continue;  // R5.4 [UNSURE]: a heading may be flush left
+        // Bold lines centred on the text block: a quyết định's thẩm quyền ban hành and
+        // "QUYẾT ĐỊNH:" (NĐ30 mẫu 1.4), or a Chương title; no first-line indent.
+        const double mid = (a.text_left + a.text_right) / 2;
+        if (p.heading && std::all_of(p.lines.begin(), p.lines.end(),
+                                     [&](const Line* l) { return std::fabs(l->centre() - mid) <= mm(1.5); })) {
+            continue;
+        }
         ++indents[std::lround(to_mm(indent) * 10)];
         if (std::fabs(indent - mm(10)) > mm(0.3) && std::fabs(indent - mm(12.7)) > mm(0.3)) {
             fail("first-line indent " + mm_text(indent) + " at " + where(f) + " (10 or 12.7 mm ±0.3)");

@@ -1,5 +1,5 @@
 // vanban summarize --form FORM.json REPORT.json|DIR... -o SUMMARY.pdf|.docx|DIR
-//                  [--data SUMMARY.json|.csv]... [--keep-going]
+//                  [--data SUMMARY.json|.csv|.xlsx]... [--keep-going]
 #include "cli/batch.h"
 #include "cli/commands.h"
 #include "core/diagnostic.h"
@@ -22,7 +22,7 @@ constexpr const char* kHelp = R"(  --form FORM.json      the campaign's form (in
   -o, --output PATH     SUMMARY.pdf or SUMMARY.docx, or a directory (created if needed)
                         that receives <form id>-tong-hop.pdf
   --format LIST         pdf, docx or pdf,docx when -o is a directory (default pdf)
-  --data FILE           also write the figures as FILE.json or FILE.csv (repeatable)
+  --data FILE           also write the figures as FILE.json, .csv or .xlsx (repeatable)
   --keep-going          summarise the valid reports even when some are invalid; the
                         rejected files are listed on stderr and in the summary
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
@@ -62,7 +62,9 @@ Options parse(const Args& args) {
     if (o.reports.empty()) usage_error("summarize needs at least one REPORT.json or directory");
     if (!o.output) usage_error("summarize needs -o SUMMARY.pdf|DIR");
     for (const auto& d : o.data) {
-        if (d.extension() != ".json" && d.extension() != ".csv") usage_error("--data writes .json or .csv, not " + d.string());
+        if (d.extension() != ".json" && d.extension() != ".csv" && d.extension() != ".xlsx") {
+            usage_error("--data writes .json, .csv or .xlsx, not " + d.string());
+        }
     }
     const auto ext = o.output->extension();
     if (ext == ".pdf" || ext == ".docx") {
@@ -115,6 +117,10 @@ int run(const Options& o) {
     if (o.pdf) write_file_atomically(fs::path(base).replace_extension(".pdf"), r.pdf);
     if (o.docx) write_file_atomically(fs::path(base).replace_extension(".docx"), r.docx);
     for (const auto& d : o.data) {
+        if (d.extension() == ".xlsx") {
+            report::write_summary_xlsx(form, summary, d);
+            continue;
+        }
         write_file_atomically(d, d.extension() == ".csv" ? report::summary_csv(form, summary)
                                                          : report::summary_json(form, summary).dump(2) + "\n");
     }

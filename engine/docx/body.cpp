@@ -5,6 +5,7 @@
 
 #include "docx/parts.h"
 #include "docx/wml.h"
+#include "layout/layout.h"
 #include "layout/wording.h"
 #include "text/decimal.h"
 #include "text/text.h"
@@ -31,14 +32,14 @@ void add_spans(pugi::xml_node para, const model::InlineText& text, bool bold = f
 // numbers right-aligned in the Vietnamese format, a bold "Tổng cộng" row.
 pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const Sheet& s) {
     const auto& p = s.profile();
-    const double total = std::accumulate(t.columns.begin(), t.columns.end(), 0.0,
-                                         [](double sum, const model::TableColumn& c) { return sum + c.width; });
+    // The PDF's column widths (layout), converted to twips without drift at the edge.
+    const std::vector<double> widths = layout::table_column_widths(t, p.text_width(), s.metrics(), p);
     std::vector<long> grid;
     long edge = 0;
     double x = 0;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        x += total > 0 ? static_cast<double>(s.text_width) * t.columns[c].width / total : 0;
-        const long next = c + 1 == t.columns.size() ? s.text_width : std::lround(x);
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        x += static_cast<double>(s.text_width) * widths[c] / p.text_width();
+        const long next = c + 1 == widths.size() ? s.text_width : std::lround(x);
         grid.push_back(next - edge);
         edge = next;
     }
@@ -207,6 +208,42 @@ pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
             }
             first = false;
             last = add_data_table(body, *table, s);
+        } else if (const auto* pre = std::get_if<model::Preamble>(&block)) {
+            // Thẩm quyền ban hành and "QUYẾT ĐỊNH:" centred bold upper-case; each căn cứ
+            // an italic body paragraph with the punctuation layout adds (R5.2).
+            auto centred = [&](const std::string& text) {
+                auto pp = props(style::kBody, i);
+                pp.jc = "center";
+                pp.first_line = 0;
+                pp.keep_next = true;
+                last = add_paragraph(body, pp);
+                add_run(last, text::upper_vi(text), RunProps{true, false, {}, {}});
+            };
+            if (!pre->authority.empty()) centred(pre->authority);
+            for (const auto& line : layout::basis_lines(pre->bases)) {
+                last = add_paragraph(body, props(style::kBody, i));
+                for (const auto& span : line) add_run(last, span.text, RunProps{span.bold, true, {}, {}});
+            }
+            if (!pre->enact.empty()) centred(pre->enact);
+        } else if (const auto* article = std::get_if<model::Article>(&block)) {
+            // R5.3: "Điều 1. Title" bold; an untitled article's text on the same line.
+            auto pp = props(style::kBody, i);
+            const bool titled = !article->title.empty();
+            if (titled) {
+                pp.jc = "left";
+                pp.keep_next = !article->text.empty();
+            }
+            last = add_paragraph(body, pp);
+            add_run(last, layout::article_label(*article) + " ", RunProps{true, false, {}, {}});
+            if (titled) {
+                add_spans(last, article->title, true);
+                if (!article->text.empty()) {
+                    last = add_paragraph(body, props(style::kBody, i));
+                    add_spans(last, article->text);
+                }
+            } else {
+                add_spans(last, article->text);
+            }
         } else if (std::holds_alternative<model::PageBreak>(block)) {
             page_break = true;
         }

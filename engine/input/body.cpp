@@ -16,7 +16,8 @@ constexpr TextRule kUnprinted{.printed = false};
 // Templates test each kind with {{#heading}}…{{/heading}}: all five keys are
 // always there, so a misspelt kind in a template fails loudly instead of printing nothing.
 json block_of(const char* kind, json value) {
-    json block = {{"paragraph", false}, {"heading", false}, {"list", false}, {"table", false}, {"page_break", false}};
+    json block = {{"paragraph", false}, {"heading", false}, {"list", false},
+                  {"table", false},     {"page_break", false}, {"article", false}};
     block[kind] = std::move(value);
     return block;
 }
@@ -123,6 +124,19 @@ json table(const Checker& c, const Field& f) {
     return out;
 }
 
+// Điều (R5.3): {"article": "Phạm vi điều chỉnh", "text": "…"}; "" for an article
+// without a title. Numbered in order by the markup stage.
+json article(const Checker& c, const Field& f) {
+    c.expect_object(f, {"article", "text"});
+    json out = json::object();
+    out["title"] = c.text(f.member("article"));
+    out["text"] = c.optional_text(f, "text");
+    if (is_blank(out["title"].get<std::string>()) && is_blank(out["text"].get<std::string>())) {
+        c.fail(f, "an article needs a title ('article') or some 'text'");
+    }
+    return out;
+}
+
 json page_break(const Checker& c, const Field& f) {
     c.expect_object(f, {"page_break"});
     const Field v = f.member("page_break");
@@ -133,27 +147,28 @@ json page_break(const Checker& c, const Field& f) {
 json block(const Checker& c, const Field& f) {
     if (f.value.is_string()) return block_of("paragraph", with_text(c.text(f, kNotBlank)));
     if (!f.value.is_object()) {
-        c.wrong_type(f, "a string (a paragraph) or an object (a heading, list, table or page break)");
+        c.wrong_type(f, "a string (a paragraph) or an object (a heading, list, table, page break or article)");
     }
     std::vector<std::string> kinds;
-    for (const char* k : {"heading", "list", "table", "page_break"}) {
+    for (const char* k : {"heading", "list", "table", "page_break", "article"}) {
         if (f.value.contains(k)) kinds.push_back(k);
     }
     if (kinds.empty()) {
-        c.expect_object(f, {"heading", "level", "list", "marker", "table", "page_break"});  // names a typo first
-        c.fail(f, "expected one of 'heading', 'list', 'table', 'page_break'");
+        c.expect_object(f, {"heading", "level", "list", "marker", "table", "page_break", "article", "text"});  // names a typo first
+        c.fail(f, "expected one of 'heading', 'list', 'table', 'page_break', 'article'");
     }
     if (kinds.size() > 1) {
         std::string got;
         for (std::size_t i = 0; i < kinds.size(); ++i) {
             got += (i == 0 ? "'" : i + 1 == kinds.size() ? " and '" : ", '") + kinds[i] + "'";
         }
-        c.fail(f, "expected only one of 'heading', 'list', 'table', 'page_break', got " + got);
+        c.fail(f, "expected only one of 'heading', 'list', 'table', 'page_break', 'article', got " + got);
     }
     const std::string& kind = kinds.front();
     if (kind == "heading") return block_of("heading", heading(c, f));
     if (kind == "list") return block_of("list", list(c, f));
     if (kind == "table") return block_of("table", table(c, f));
+    if (kind == "article") return block_of("article", article(c, f));
     return block_of("page_break", page_break(c, f));
 }
 

@@ -46,7 +46,7 @@ public:
     json document(const Field& doc) const {
         if (!doc.value.is_object()) c_.fail(doc, "a document is a JSON object { … }, got " + detail::type_phrase(doc.value));
         c_.expect_object(doc, {"template", "issuer", "number", "symbol", "place", "date", "kind", "subject", "recipients",
-                               "body", "signers", "distribution", "urgency", "confidentiality", "draft", "appendices",
+                               "enacting_authority", "bases", "body", "signers", "distribution", "urgency", "confidentiality", "draft", "appendices",
                                "data"});
         json out = json::object();
         out["template"] = template_name(c_.required(doc, "template"));
@@ -58,6 +58,10 @@ public:
         out["kind"] = c_.optional_text(doc, "kind");
         out["subject"] = c_.required_text(doc, "subject");
         out["recipients"] = strings(c_.optional(doc, "recipients"));
+        // A quyết định's opening (R5.2): thẩm quyền ban hành and the căn cứ lines.
+        out["enacting_authority"] = c_.optional_text(doc, "enacting_authority");
+        out["bases"] = strings(c_.optional(doc, "bases"));
+        out["preamble"] = !out["enacting_authority"].get<std::string>().empty() || !out["bases"].empty();
         out["body"] = detail::read_body(c_, c_.required(doc, "body"), true);
         out["signers"] = signers(c_.required(doc, "signers"));
         out["distribution"] = strings(c_.optional(doc, "distribution"));

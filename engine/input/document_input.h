@@ -11,7 +11,8 @@
 //
 //   { "template": s, "issuer": {"parent": s, "name": s}, "number": s, "symbol": s,
 //     "place": s, "date": "YYYY-MM-DD" or "", "kind": s, "subject": s,
-//     "recipients": [s], "body": [block], "signers": [{"authority", "acting",
+//     "recipients": [s], "enacting_authority": s, "bases": [s], "preamble": bool,
+//     "body": [block], "signers": [{"authority", "acting",
 //     "title", "name"}], "distribution": [s], "urgency": s, "confidentiality": s,
 //     "draft": bool, "appendices": [{"title", "subtitle", "orientation",
 //     "body": [block]}], "data": {…} }
@@ -21,7 +22,7 @@
 //             "table": {"columns": [{"title", "width": "1.5", "align"}],
 //                       "rows": [{"cells": [{"text", "number": bool}]}],
 //                       "header_rows": "1", "total_row": bool} | false,
-//             "page_break": bool }
+//             "page_break": bool, "article": {"title", "text"} | false }
 //
 // Absent optional strings are "". Numbers in table cells keep the text the user
 // wrote ("1234567.50"); formatting them the Vietnamese way happens later.

@@ -22,6 +22,32 @@ std::vector<Run> runs_of(const model::InlineText& t, Style base = Style::regular
 
 }  // namespace
 
+std::vector<Box> preamble_boxes(const model::Preamble& pre, const Context& cx) {
+    const auto& p = cx.profile;
+    const double size = p.body_size;
+    const double adv = cx.advance(size, p.line_spacing);
+    const double asc = cx.ascent_of(size);
+    std::vector<Box> out;
+    auto centred = [&](const std::string& text) {
+        // "ĐOÀN CHỦ TỊCH …", "QUYẾT ĐỊNH:": in hoa, đứng, đậm, căn giữa (NĐ30 mẫu 1.4).
+        auto boxes = line_boxes(compose(text::upper_vi(text), Style::bold, p.text_width(),
+                                        LineStyle{size, Align::center, 0, 0}, cx.metrics),
+                                p.text_left(), adv, asc, p.paragraph_space);
+        for (auto& b : boxes) b.keep_with_next = true;
+        for (auto& b : boxes) out.push_back(std::move(b));
+    };
+    if (!pre.authority.empty()) centred(pre.authority);
+    // R5.2: each căn cứ on its own line, italic, the body's size and indent.
+    for (const auto& line : basis_lines(pre.bases)) {
+        auto boxes = line_boxes(compose(runs_of(line, Style::italic), p.text_width(),
+                                        LineStyle{size, Align::justify, p.first_line_indent, 0}, cx.metrics),
+                                p.text_left(), adv, asc, p.paragraph_space);
+        for (auto& b : boxes) out.push_back(std::move(b));
+    }
+    if (!pre.enact.empty()) centred(pre.enact);
+    return out;
+}
+
 std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, const Context& cx) {
     const auto& p = cx.profile;
     const double size = p.recipients_size;
@@ -111,6 +137,33 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
             }
         } else if (const auto* table = std::get_if<model::Table>(&block)) {
             append(table_boxes(*table, cx));
+        } else if (const auto* pre = std::get_if<model::Preamble>(&block)) {
+            append(preamble_boxes(*pre, cx));
+        } else if (const auto* article = std::get_if<model::Article>(&block)) {
+            // R5.3: "Điều 1. Title" bold at the first-line indent; an untitled article's
+            // text follows its label on the same line, regular.
+            const LineStyle indented{size, Align::justify, p.first_line_indent, 0};
+            std::vector<Run> head{Run{article_label(*article), Style::bold}};
+            if (!article->title.empty()) {
+                head.front().text += " ";
+                for (auto& r : runs_of(article->title, Style::bold)) head.push_back(std::move(r));
+                auto boxes = line_boxes(compose(head, p.text_width(), LineStyle{size, Align::left, p.first_line_indent, 0},
+                                                cx.metrics),
+                                        p.text_left(), adv, asc, p.paragraph_space);
+                if (!article->text.empty()) {
+                    for (auto& b : boxes) b.keep_with_next = true;
+                }
+                append(std::move(boxes));
+                if (!article->text.empty()) {
+                    append(line_boxes(compose(runs_of(article->text), p.text_width(), indented, cx.metrics), p.text_left(),
+                                      adv, asc, p.paragraph_space));
+                }
+            } else {
+                head.front().text += " ";
+                for (auto& r : runs_of(article->text)) head.push_back(std::move(r));
+                append(line_boxes(compose(head, p.text_width(), indented, cx.metrics), p.text_left(), adv, asc,
+                                  p.paragraph_space));
+            }
         } else if (std::holds_alternative<model::PageBreak>(block)) {
             page_break = true;
         }

@@ -43,6 +43,12 @@ std::vector<std::string> name_lines(const std::string& name, fonts::Style style,
 std::vector<std::string> signature_title_lines(const model::SignatureBlock& signer, double width,
                                                const fonts::FontMetrics& metrics, const Profile& profile);
 
+// A data table's column widths (points) across `available`: shared by weight, but none
+// narrower than its widest word ("STT" never breaks into "ST/T"). Shared with the DOCX
+// writer so both outputs wrap cells alike.
+std::vector<double> table_column_widths(const model::Table& table, double available, const fonts::FontMetrics& metrics,
+                                        const Profile& profile);
+
 // Lays the document out: header, Kính gửi, body, signature and Nơi nhận; page numbers
 // on pages 2…n (R1.6). Never fails on a valid model.
 LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMetrics& metrics,

@@ -34,6 +34,9 @@ struct Columns {
 // tên loại and trích yếu with the rule under them.
 std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Columns& columns);
 
+// The opening of a quyết định: thẩm quyền ban hành, căn cứ (R5.2), "QUYẾT ĐỊNH:".
+std::vector<Box> preamble_boxes(const model::Preamble& pre, const Context& cx);
+
 // Ô 9a "Kính gửi".
 std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, const Context& cx);
 

@@ -2,6 +2,7 @@
 // narrower than a column's widest word), header
 // rows repeated on every page, rows never split, long cell text wrapped, numbers
 // right-aligned in the Vietnamese format, a bold "Tổng cộng" row, 0.5 pt borders.
+#include "layout/layout.h"
 #include "layout/parts.h"
 
 #include "text/decimal.h"
@@ -80,11 +81,13 @@ double widest_word(const std::vector<Run>& runs, double size, const Context& cx)
     return widest;
 }
 
-// Column edges: the columns share the text width by their weights, but no column is
-// narrower than its widest word; the width a column gains is taken from the others in
-// proportion to their weights.
-Grid column_grid(const model::Table& t, const Context& cx) {
-    const auto& p = cx.profile;
+}  // namespace
+
+// The columns share the width by their weights, but no column is narrower than its
+// widest word; the width a column gains is taken from the others by their weights.
+std::vector<double> table_column_widths(const model::Table& t, double available, const fonts::FontMetrics& metrics,
+                                        const Profile& p) {
+    const Context cx{p, metrics};
     const std::size_t n = t.columns.size();
     const double size = p.table_size;
     std::vector<double> least(n, 0.0);
@@ -100,7 +103,7 @@ Grid column_grid(const model::Table& t, const Context& cx) {
             least[c] = std::max(least[c], w);
         }
     }
-    const double room = p.text_width();
+    const double room = available;
     std::vector<double> width(n, 0.0);
     std::vector<bool> pinned(n, false);
     for (bool changed = true; changed;) {
@@ -123,10 +126,21 @@ Grid column_grid(const model::Table& t, const Context& cx) {
     }
     // Words wider than the page allows: scale everything down rather than overflow.
     const double sum = std::accumulate(width.begin(), width.end(), 0.0);
+    if (sum > room) {
+        for (double& w : width) w *= room / sum;
+    }
+    return width;
+}
+
+namespace {
+
+Grid column_grid(const model::Table& t, const Context& cx) {
     Grid g;
-    g.x.push_back(p.text_left());
-    for (const double w : width) g.x.push_back(g.x.back() + (sum > room ? w * room / sum : w));
-    g.x.back() = p.text_right();  // no rounding drift at the right edge
+    g.x.push_back(cx.profile.text_left());
+    for (const double w : table_column_widths(t, cx.profile.text_width(), cx.metrics, cx.profile)) {
+        g.x.push_back(g.x.back() + w);
+    }
+    g.x.back() = cx.profile.text_right();  // no rounding drift at the right edge
     return g;
 }
 

@@ -79,6 +79,23 @@ void append_end_mark(model::InlineText& t) {
 
 }  // namespace
 
+std::vector<model::InlineText> basis_lines(std::vector<model::InlineText> bases) {
+    for (std::size_t i = 0; i < bases.size(); ++i) {
+        auto& t = bases[i];
+        // Strip from the last span(s) only: emphasis earlier in the line stays as written.
+        while (!t.empty()) {
+            t.back().text = strip_end_punctuation(std::move(t.back().text));
+            if (!t.back().text.empty()) break;
+            t.pop_back();
+        }
+        if (t.empty()) t.push_back(model::Span{});
+        t.back().text += i + 1 == bases.size() ? "." : ";";
+    }
+    return bases;
+}
+
+std::string article_label(const model::Article& a) { return "Điều " + std::to_string(a.number) + "."; }
+
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
     for (auto it = body.rbegin(); it != body.rend(); ++it) {
         if (auto* p = std::get_if<model::Paragraph>(&*it)) {
@@ -87,6 +104,10 @@ std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
         }
         if (auto* list = std::get_if<model::List>(&*it)) {
             if (!list->items.empty()) append_end_mark(list->items.back());
+            break;
+        }
+        if (auto* article = std::get_if<model::Article>(&*it)) {
+            if (!article->text.empty()) append_end_mark(article->text);
             break;
         }
         if (std::holds_alternative<model::Heading>(*it)) break;

@@ -28,6 +28,13 @@ std::string list_marker(const std::string& pattern, std::size_t index);
 // text already ends that way (or the last block is a heading).
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 
+// Căn cứ (R5.2): each line ends with ";", the last with "." (the user's own trailing
+// punctuation replaced).
+std::vector<model::InlineText> basis_lines(std::vector<model::InlineText> bases);
+
+// Điều (R5.3): "Điều 3." — the bold part before the article's title or text.
+std::string article_label(const model::Article& a);
+
 // Removes trailing ";", ".", "," and spaces: the engine adds list punctuation itself.
 std::string strip_end_punctuation(std::string s);
 

@@ -238,9 +238,51 @@ model::Table read_table(const Reader& r, const pugi::xml_node& t) {
 
 // Reads the block elements inside `body` (a <body> or an <appendix>), skipping the
 // elements named in `skip` (an appendix's <title> and <subtitle>).
+// <preamble><authority>…</authority><basis>…</basis>…<enact>QUYẾT ĐỊNH:</enact></preamble>
+model::Preamble read_preamble(const Reader& r, const pugi::xml_node& n) {
+    r.only_attributes(n, {});
+    model::Preamble pre;
+    pre.source = r.ref(n);
+    for (const auto& c : n.children()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string_view tag = c.name();
+        r.only_attributes(c, {});
+        if (tag == "authority") pre.authority = r.plain(c);
+        else if (tag == "basis") {
+            auto t = r.inline_text(c);
+            if (!t.empty()) pre.bases.push_back(std::move(t));
+        } else if (tag == "enact") pre.enact = r.plain(c);
+        else r.fail(c, "unknown element <" + std::string(tag) + "> in <preamble> (expected authority, basis or enact)");
+    }
+    return pre;
+}
+
+// <article title="Phạm vi điều chỉnh" number="2">text</article>; without `number` the
+// article takes the next number in the body.
+model::Article read_article(const Reader& r, const pugi::xml_node& n, int& next) {
+    r.only_attributes(n, {"title", "number"});
+    model::Article a;
+    a.number = next;
+    if (const auto num = n.attribute("number"); num && *num.value()) {
+        const std::string v = num.value();
+        if (v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || v.front() == '0') {
+            r.fail(n, "article number must be a whole number from 1, not '" + v + "'");
+        }
+        a.number = std::stoi(v);
+        next = a.number;
+    }
+    if (const auto t = n.attribute("title")) a.title = model::InlineText{model::Span{Reader::collapse(t.value(), false)}};
+    if (!a.title.empty() && a.title.front().text.empty()) a.title.clear();
+    a.text = r.inline_text(n);
+    a.source = r.ref(n);
+    if (a.title.empty() && a.text.empty()) r.fail(n, "an <article> needs a title or some text");
+    return a;
+}
+
 std::vector<model::Block> read_blocks(const Reader& r, const pugi::xml_node& body,
                                       std::initializer_list<std::string_view> skip = {}) {
     std::vector<model::Block> blocks;
+    int articles = 0;  // Điều are numbered in order unless the markup says otherwise
     for (const auto& c : body.children()) {
         if (c.type() != pugi::node_element) {
             if (c.type() == pugi::node_pcdata && !Reader::collapse(c.value(), false).empty()) {
@@ -285,8 +327,15 @@ std::vector<model::Block> read_blocks(const Reader& r, const pugi::xml_node& bod
         } else if (tag == "page-break") {
             r.only_attributes(c, {});
             blocks.emplace_back(model::PageBreak{r.ref(c)});
+        } else if (tag == "preamble") {
+            blocks.emplace_back(read_preamble(r, c));
+        } else if (tag == "article") {
+            {
+            ++articles;
+            blocks.emplace_back(read_article(r, c, articles));
+        }
         } else {
-            r.fail(c, "unknown element <" + std::string(tag) + "> in <" + std::string(body.name()) + "> (expected p, heading, list, table or page-break)");
+            r.fail(c, "unknown element <" + std::string(tag) + "> in <" + std::string(body.name()) + "> (expected p, heading, list, table, page-break, preamble or article)");
         }
     }
     return blocks;

@@ -80,7 +80,27 @@ struct Table {
     SourceRef source;
 };
 
-using Block = std::variant<Paragraph, Heading, List, Table, PageBreak>;
+// The opening of a quyết định (R5.2, NĐ30 mẫu 1.4): the thẩm quyền ban hành line
+// ("ĐOÀN CHỦ TỊCH TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"), the căn cứ, one per line, and the
+// enacting word ("QUYẾT ĐỊNH:"). Each part may be empty. Layout adds the căn cứ
+// punctuation (";" after each, "." after the last).
+struct Preamble {
+    std::string authority;
+    std::vector<InlineText> bases;
+    std::string enact;
+    SourceRef source;
+};
+
+// Điều (R5.3, structure A): "Điều 1. Title" in bold; the text after it regular — on the
+// same line when the article has no title, as its own paragraph when it has one.
+struct Article {
+    int number = 1;
+    InlineText title;
+    InlineText text;
+    SourceRef source;
+};
+
+using Block = std::variant<Paragraph, Heading, List, Table, PageBreak, Preamble, Article>;
 
 // Tên cơ quan chủ quản + tên cơ quan ban hành (ô 2). Lines are as written; "\n"
 // inside a name forces a break there.

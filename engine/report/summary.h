@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,11 @@ nlohmann::json summary_json(const Form& form, const Summary& s);
 // The per-unit table as CSV (RFC 4180, UTF-8 with a BOM so spreadsheet programs read
 // the Vietnamese headers; numbers with a '.' decimal point, never grouped).
 std::string summary_csv(const Form& form, const Summary& s);
+
+// The per-unit table as an .xlsx workbook at `path` (numbers as numbers, Vietnamese
+// headers, frozen header row, a bold "Tổng cộng" row; a second sheet lists the units
+// that did not report, were late or merged). Same bytes for the same summary.
+void write_summary_xlsx(const Form& form, const Summary& s, const std::filesystem::path& path);
 
 // The national summary as a document JSON for Engine::render: the form's `summary`
 // fields (template, issuer, signers …) plus `data` for the summary template.

@@ -99,6 +99,20 @@ std::vector<std::string> expected_texts(const model::Document& doc, const lo::He
                 out.push_back(lo::list_marker(l->marker, i) + " " + model::plain_text(l->items[i]));
             }
         }
+        if (const auto* pre = std::get_if<model::Preamble>(&block)) {
+            if (!pre->authority.empty()) out.push_back(upper_vi(pre->authority));
+            for (const auto& line : lo::basis_lines(pre->bases)) out.push_back(model::plain_text(line));
+            if (!pre->enact.empty()) out.push_back(upper_vi(pre->enact));
+        }
+        if (const auto* a = std::get_if<model::Article>(&block)) {
+            const std::string label = lo::article_label(*a) + " ";
+            if (a->title.empty()) {
+                out.push_back(label + model::plain_text(a->text));
+            } else {
+                out.push_back(label + model::plain_text(a->title));
+                if (!a->text.empty()) out.push_back(model::plain_text(a->text));
+            }
+        }
     }
     auto signer = [&](const model::SignatureBlock& s) {
         for (const auto* f : {&s.authority, &s.acting, &s.title}) {
@@ -229,9 +243,13 @@ TEST_CASE("python-docx reads every sample, and its paragraphs are the model's te
         const auto j = nlohmann::json::parse(slurp(s));
         std::string all;
         for (const auto& t : docx_texts(dump)) all += t + " ";
-        std::vector<std::string> printed{"V/v " + j.at("subject").get<std::string>()};
+        const bool letter = j.at("template").get<std::string>().rfind("cong-van", 0) == 0;
+        std::vector<std::string> printed;
+        if (letter) printed.push_back("V/v " + j.at("subject").get<std::string>());
+        for (const auto& b : j.value("bases", nlohmann::json::array())) printed.push_back(b);
         for (const auto& b : j.at("body")) {
             if (b.is_string()) printed.push_back(strip_emphasis(b));
+            else if (b.contains("text")) printed.push_back(strip_emphasis(b["text"]));
             else if (b.contains("list")) for (const auto& i : b["list"]) printed.push_back(strip_emphasis(i));
         }
         for (const auto& x : j.at("signers")) printed.push_back(x.at("name"));

@@ -41,12 +41,15 @@ std::string strip_emphasis(std::string s) {
 
 // Every string the sample prints (level-1 headings are upper-cased by design; skipped).
 std::vector<std::string> printed_strings(const nlohmann::json& j) {
-    std::vector<std::string> out{"V/v " + j.at("subject").get<std::string>()};
+    const bool letter = j.at("template").get<std::string>().rfind("cong-van", 0) == 0;
+    std::vector<std::string> out{(letter ? "V/v " : "") + j.at("subject").get<std::string>()};
+    for (const auto& b : j.value("bases", nlohmann::json::array())) out.push_back(b);
     for (const auto& r : j.value("recipients", nlohmann::json::array())) out.push_back(r);
     for (const auto& b : j.at("body")) {
         if (b.is_string()) out.push_back(b);
         else if (b.contains("list")) for (const auto& i : b["list"]) out.push_back(i);
         else if (b.contains("heading") && b.value("level", 1) != 1) out.push_back(b["heading"]);
+        else if (b.contains("text")) out.push_back(b["text"]);
     }
     for (const auto& s : j.at("signers")) out.push_back(s.at("name"));
     for (const auto& d : j.value("distribution", nlohmann::json::array())) out.push_back(d);

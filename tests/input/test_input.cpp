@@ -135,11 +135,12 @@ TEST_CASE("The seed letter of document-input.md is accepted and normalised") {
       "recipients": ["Các LĐLĐ tỉnh, thành phố", "Các Công đoàn ngành Trung ương", "Công đoàn Tổng công ty trực thuộc TLĐ"],
       "body": [
         {"paragraph": {"text": "Để đánh giá kết quả thực hiện Nghị quyết số 20/NQ-TƯ, …"},
-         "heading": false, "list": false, "table": false, "page_break": false},
+         "heading": false, "list": false, "table": false, "page_break": false, "article": false},
         {"paragraph": false, "heading": false,
          "list": {"marker": "1.", "items": [{"text": "Công tác triển khai …"}]},
-         "table": false, "page_break": false}
+         "table": false, "page_break": false, "article": false}
       ],
+      "enacting_authority": "", "bases": [], "preamble": false,
       "signers": [{"authority": "TM. ĐOÀN CHỦ TỊCH", "acting": "", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn A"}],
       "distribution": ["Như trên", "Thường trực ĐCT (để b/c)", "Lưu: VT, TG"],
       "urgency": "", "confidentiality": "", "draft": false, "appendices": [], "data": {}
@@ -160,7 +161,8 @@ TEST_CASE("Every field of the format is normalised with strings for numbers") {
                  {"cells": [{"text": "Tổng", "number": false}, {"text": "12", "number": true}]}],
         "header_rows": "0", "total_row": true})"));
     CHECK(out["body"][3] ==
-          json({{"paragraph", false}, {"heading", false}, {"list", false}, {"table", false}, {"page_break", true}}));
+          json({{"paragraph", false}, {"heading", false}, {"list", false}, {"table", false}, {"page_break", true},
+                {"article", false}}));
     CHECK(out["signers"][0]["acting"] == "KT. CHỦ TỊCH");
     CHECK(out["urgency"] == "Thượng khẩn");
     CHECK(out["confidentiality"] == "Mật");
@@ -288,7 +290,7 @@ TEST_CASE("A field of the wrong type is refused") {
     CHECK(error_of(with(minimal(), "/draft"_json_pointer, "yes")) == "doc.json: /draft: expected true or false, got a string");
     CHECK(error_of(with(minimal(), "/issuer"_json_pointer, nullptr)) == "doc.json: /issuer: expected an object, got null");
     CHECK(error_of(with(minimal(), "/body/0"_json_pointer, 7)) ==
-          "doc.json: /body/0: expected a string (a paragraph) or an object (a heading, list, table or page break), got a number");
+          "doc.json: /body/0: expected a string (a paragraph) or an object (a heading, list, table, page break or article), got a number");
     CHECK(error_of_bytes("[1]") == "doc.json: a document is a JSON object { … }, got an array");
 }
 
@@ -309,9 +311,9 @@ TEST_CASE("Blank required text and empty required arrays are refused") {
 
 TEST_CASE("A block must be exactly one kind") {
     CHECK(error_of(with(minimal(), "/body/0"_json_pointer, {{"level", 2}})) ==
-          "doc.json: /body/0: expected one of 'heading', 'list', 'table', 'page_break'");
+          "doc.json: /body/0: expected one of 'heading', 'list', 'table', 'page_break', 'article'");
     CHECK(error_of(with(minimal(), "/body/0"_json_pointer, {{"heading", "x"}, {"list", {"a"}}})) ==
-          "doc.json: /body/0: expected only one of 'heading', 'list', 'table', 'page_break', got 'heading' and 'list'");
+          "doc.json: /body/0: expected only one of 'heading', 'list', 'table', 'page_break', 'article', got 'heading' and 'list'");
     CHECK(error_of(with(minimal(), "/body/0"_json_pointer, {{"list", {"a"}}, {"level", 2}})) ==
           "doc.json: /body/0/level: unknown field 'level'");
 }
@@ -566,4 +568,22 @@ TEST_CASE("The schema accepts what the engine accepts and refuses what it refuse
     const std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     INFO(output);
     CHECK(status == 0);
+}
+
+TEST_CASE("Căn cứ, thẩm quyền ban hành and articles reach the templates; a bare article is refused") {
+    json d = minimal();
+    d["enacting_authority"] = "Đoàn Chủ tịch";
+    d["bases"] = {"Căn cứ Luật Công đoàn", "Xét đề nghị"};
+    d["body"] = {{{"article", "Phạm vi"}, {"text", "Quy định"}}, {{"article", ""}, {"text", "Có hiệu lực"}}};
+    const json out = read(d);
+    CHECK(out["preamble"] == true);
+    CHECK(out["enacting_authority"] == "Đoàn Chủ tịch");
+    CHECK(out["bases"] == json({"Căn cứ Luật Công đoàn", "Xét đề nghị"}));
+    CHECK(out["body"][0]["article"] == json({{"title", "Phạm vi"}, {"text", "Quy định"}}));
+    CHECK(out["body"][1]["article"]["title"] == "");
+    CHECK(out["body"][0]["paragraph"] == false);
+    CHECK(read(minimal())["preamble"] == false);
+    CHECK(error_of(with(minimal(), "/body/0"_json_pointer, {{"article", ""}})) ==
+          "doc.json: /body/0: an article needs a title ('article') or some 'text'");
+    CHECK(error_of(with(minimal(), "/bases"_json_pointer, {"a", ""})) == "doc.json: /bases/1: must not be blank");
 }

@@ -440,3 +440,46 @@ TEST_CASE("An appendix starts a new page, may be landscape, and numbers its page
     CHECK(two->text == "2");
     CHECK(two->x + two->width / 2 == Approx(p.width / 2 + (prof.margin_left - prof.margin_right) / 2).margin(0.01));
 }
+
+TEST_CASE("Căn cứ lines are italic at the body indent, end with ';' and the last with '.'; Điều labels are bold") {
+    auto d = seed_like();
+    d.recipients.clear();
+    d.kind = "QUYẾT ĐỊNH";
+    d.is_letter = false;
+    model::Preamble pre;
+    pre.authority = "Đoàn Chủ tịch Tổng Liên đoàn";
+    pre.bases = {plain("Căn cứ Luật Công đoàn."), plain("Căn cứ Điều lệ Công đoàn Việt Nam"), plain("Xét đề nghị của Ban Tuyên giáo;")};
+    pre.enact = "QUYẾT ĐỊNH:";
+    d.body.clear();
+    d.body.push_back(pre);
+    d.body.push_back(model::Article{1, {}, plain("Tặng Bằng khen."), {}});
+    d.body.push_back(model::Article{2, plain("Hiệu lực thi hành"), plain("Quyết định có hiệu lực kể từ ngày ký."), {}});
+    const auto out = layout_document(d, font());
+    const Page& p = out.pages.at(0);
+    const auto profile = Profile{};
+    const TextItem* authority = find_text(p, "ĐOÀN CHỦ TỊCH TỔNG LIÊN ĐOÀN");
+    REQUIRE(authority);
+    CHECK(fonts::is_bold(authority->style));
+    CHECK(std::abs(authority->x + authority->width / 2 - (profile.text_left() + profile.text_right()) / 2) < 0.5);
+    const TextItem* b1 = find_text(p, "Căn cứ Luật Công đoàn");
+    const TextItem* b3 = find_text(p, "Xét đề nghị");
+    REQUIRE(b1);
+    REQUIRE(b3);
+    CHECK(b1->text == "Căn cứ Luật Công đoàn;");
+    CHECK(b3->text == "Xét đề nghị của Ban Tuyên giáo.");
+    CHECK(fonts::is_italic(b1->style));
+    CHECK(std::abs(b1->x - (profile.text_left() + profile.first_line_indent)) < 0.01);
+    const TextItem* enact = find_text(p, "QUYẾT ĐỊNH:");
+    REQUIRE(enact);
+    CHECK(enact->baseline > b3->baseline);
+    const TextItem* l1 = find_text(p, "Điều 1.");
+    REQUIRE(l1);
+    CHECK(fonts::is_bold(l1->style));
+    const TextItem* l2 = find_text(p, "Điều 2.");
+    REQUIRE(l2);
+    const TextItem* text2 = find_text(p, "Quyết định có hiệu lực");
+    REQUIRE(text2);
+    CHECK(text2->baseline > l2->baseline);  // a titled article's text is its own paragraph
+    CHECK_FALSE(fonts::is_bold(text2->style));
+    CHECK(text2->text.find("./.") != std::string::npos);  // the end mark follows the last article
+}

@@ -80,7 +80,7 @@ TEST_CASE("An unknown element is reported at its markup line and column with its
         FAIL("no error");
     } catch (const markup::MarkupError& e) {
         CHECK(e.diagnostic().to_string() ==
-              "m:8:5: unknown element <sigenr> in <body> (expected p, heading, list, table or page-break)");
+              "m:8:5: unknown element <sigenr> in <body> (expected p, heading, list, table, page-break, preamble or article)");
         CHECK(e.element() == "<sigenr");
     }
 }
@@ -134,4 +134,41 @@ TEST_CASE("Table mistakes are reported: wrong cell count, bad width, a number ce
           "m:7:16: column width must be a number greater than 0, not '0'");
     CHECK(error_of([] { markup::parse(doc("<table><column>A</column><row><cell number=\"true\">12a</cell></row></table>"), "m"); }) ==
           "m:7:39: a number cell must hold a decimal number like 1234567.5, not '12a'");
+}
+
+TEST_CASE("A preamble carries the thẩm quyền ban hành, the căn cứ lines and the enacting word") {
+    const auto d = markup::parse(doc("<preamble><authority>Đoàn Chủ tịch</authority>"
+                                     "<basis>Căn cứ Luật Công đoàn;</basis><basis>Xét đề nghị của Ban Tuyên giáo</basis>"
+                                     "<enact>QUYẾT ĐỊNH:</enact></preamble><p>x</p>"),
+                                 "m");
+    REQUIRE(d.body.size() == 2);
+    const auto& pre = std::get<model::Preamble>(d.body[0]);
+    CHECK(pre.authority == "Đoàn Chủ tịch");
+    REQUIRE(pre.bases.size() == 2);
+    CHECK(model::plain_text(pre.bases[1]) == "Xét đề nghị của Ban Tuyên giáo");
+    CHECK(pre.enact == "QUYẾT ĐỊNH:");
+    CHECK(error_of([] { markup::parse(doc("<preamble><law>x</law></preamble>"), "m"); }) ==
+          "m:7:19: unknown element <law> in <preamble> (expected authority, basis or enact)");
+}
+
+TEST_CASE("Articles are numbered in order, an explicit number restarts the count, and an empty one is an error") {
+    const auto d = markup::parse(doc("<article title=\"Phạm vi\">Văn bản này quy định</article>"
+                                     "<article title=\"\">Có hiệu lực</article>"
+                                     "<article number=\"7\" title=\"Thi hành\"/>"
+                                     "<article title=\"Tiếp\">x</article>"),
+                                 "m");
+    REQUIRE(d.body.size() == 4);
+    const auto& a1 = std::get<model::Article>(d.body[0]);
+    CHECK(a1.number == 1);
+    CHECK(model::plain_text(a1.title) == "Phạm vi");
+    CHECK(model::plain_text(a1.text) == "Văn bản này quy định");
+    const auto& a2 = std::get<model::Article>(d.body[1]);
+    CHECK(a2.number == 2);
+    CHECK(a2.title.empty());
+    CHECK(std::get<model::Article>(d.body[2]).number == 7);
+    CHECK(std::get<model::Article>(d.body[3]).number == 8);
+    CHECK(error_of([] { markup::parse(doc("<article title=\"\"/>"), "m"); }) ==
+          "m:7:9: an <article> needs a title or some text");
+    CHECK(error_of([] { markup::parse(doc("<article number=\"07\">x</article>"), "m"); }) ==
+          "m:7:9: article number must be a whole number from 1, not '07'");
 }

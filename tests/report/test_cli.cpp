@@ -107,3 +107,36 @@ TEST_CASE("summarize: an invalid report stops it unless --keep-going") {
     CHECK(go.err.find("rejected: " + (dir / "bad.json").string()) != std::string::npos);
     CHECK(go.err.find("1 of 63 units reported") != std::string::npos);
 }
+
+TEST_CASE("summarize --data X.xlsx: numbers as numbers, Vietnamese headers, frozen header, same bytes every run") {
+    const auto dir = report_test::scratch("xlsx");
+    const std::string base = vanban_cli() + " summarize --form " +
+                             quote(source("templates/so-ket-nq20/form.json").string()) + " " +
+                             quote(source("samples/so-ket-nq20").string()) + " -o " + quote((dir / "out").string());
+    REQUIRE(run(base + " --data " + quote((dir / "a.xlsx").string())).exit_code == 0);
+    REQUIRE(run("TZ=Asia/Ho_Chi_Minh " + base + " --data " + quote((dir / "b.xlsx").string())).exit_code == 0);
+    CHECK(report_test::slurp(dir / "a.xlsx") == report_test::slurp(dir / "b.xlsx"));
+
+    const auto sheet = run("unzip -p " + quote((dir / "a.xlsx").string()) + " xl/worksheets/sheet1.xml");
+    const auto strings = run("unzip -p " + quote((dir / "a.xlsx").string()) + " xl/sharedStrings.xml");
+    REQUIRE(sheet.exit_code == 0);
+    CHECK(strings.out.find("Mã đơn vị") != std::string::npos);
+    CHECK(strings.out.find("Tổng cộng") != std::string::npos);
+    CHECK(strings.out.find("Số đoàn viên kết nạp mới (người)") != std::string::npos);
+    CHECK(sheet.out.find("ySplit=\"1\"") != std::string::npos);
+    CHECK(sheet.out.find("state=\"frozen\"") != std::string::npos);
+    // The last row holds the totals as numeric cells, equal to an independent sum.
+    const auto last = sheet.out.rfind("<row ");
+    REQUIRE(last != std::string::npos);
+    const std::string totals = sheet.out.substr(last);
+    for (const auto& [code, total] : independent_totals()) {
+        std::string shown = total;
+        if (shown.find('.') != std::string::npos) {  // 423356.90 is written as 423356.9
+            while (shown.back() == '0') shown.pop_back();
+            if (shown.back() == '.') shown.pop_back();
+        }
+        INFO(code);
+        CHECK(totals.find("<v>" + shown + "</v>") != std::string::npos);
+    }
+    CHECK(totals.find(" t=\"s\"") != std::string::npos);  // the "Tổng cộng" label
+}

@@ -16,6 +16,7 @@ PKGS=(
   poppler-utils qpdf python3-jsonschema
   # vanban check reads PDFs back through QPDF
   libqpdf-dev
+  libcpp-httplib-dev chromium  # vanban serve (engine/server) and its browser test (tests/browser)
   # DOCX oracles: LibreOffice (headless conversion), python-docx, xmllint
   libreoffice-writer-nogui python3-docx libxml2-utils unzip
   # PDF/A oracle: Apache PDFBox Preflight (PDF/A-1b validator) and a JRE to run it

@@ -41,3 +41,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 else
   echo "install-deps: all packages present"
 fi
+
+# The browser test (tests/browser) drives Chromium with playwright-core from npm,
+# pinned by its package-lock.json; skipped when node is not installed.
+browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if command -v npm >/dev/null 2>&1 && [ ! -d "$browser_tests/node_modules/playwright-core" ]; then
+  echo "install-deps: npm ci --prefix tests/browser"
+  npm ci --prefix "$browser_tests" --no-audit --no-fund >/dev/null
+fi

@@ -345,7 +345,8 @@ function showError(err) {
 function showHints(findings) {
   clearMarks('hint');
   for (const f of findings || []) {
-    if (!f.pointer || f.action === 'refuse') continue;
+    // Only what a careful clerk would fix: silent fixes ("change") and refusals (errors) are not hints.
+    if (!f.pointer || f.action !== 'check') continue;
     mark(f.pointer, `Gợi ý: ${f.message_vi || f.message}${f.suggestion ? ` → “${f.suggestion}”` : ''}`, 'hint');
   }
 }
@@ -403,7 +404,7 @@ async function refresh() {
     showError(null);
     const url = URL.createObjectURL(blob);
     const frame = $('#preview');
-    frame.src = `${url}#view=FitH`;
+    frame.src = `${url}#navpanes=0&view=FitH`;
     if (state.previewUrl) setTimeout(URL.revokeObjectURL, 5000, state.previewUrl);
     state.previewUrl = url;
     state.renders += 1;

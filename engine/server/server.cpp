@@ -49,7 +49,7 @@ std::string host_name(const std::string& header) {
 
 constexpr const char* kPageSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "frame-src 'self' blob:; object-src 'self' blob:; connect-src 'self'; base-uri 'none'; "
+    "frame-src 'self' blob:; object-src 'self' blob:; connect-src 'self' blob:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 
 }  // namespace

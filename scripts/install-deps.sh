@@ -7,6 +7,7 @@ PKGS=(
   build-essential cmake pkg-config clang-14 libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
+  libxlsxwriter-dev  # vanban summarize --data X.xlsx
   fonts-liberation2
   # PDF/A-1b (render --pdfa): the sRGB OutputIntent profile, found at run time
   icc-profiles-free

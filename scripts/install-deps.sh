@@ -4,9 +4,10 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config clang-14 libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
+  libxlsxwriter-dev  # vanban summarize --data X.xlsx
   fonts-liberation2
   # PDF/A-1b (render --pdfa): the sRGB OutputIntent profile, found at run time
   icc-profiles-free
@@ -16,6 +17,7 @@ PKGS=(
   poppler-utils qpdf python3-jsonschema
   # vanban check reads PDFs back through QPDF
   libqpdf-dev
+  libcpp-httplib-dev chromium  # vanban serve (engine/server) and its browser test (tests/browser)
   # DOCX oracles: LibreOffice (headless conversion), python-docx, xmllint
   libreoffice-writer-nogui python3-docx libxml2-utils unzip
   # PDF/A oracle: Apache PDFBox Preflight (PDF/A-1b validator) and a JRE to run it
@@ -39,4 +41,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "install-deps: all packages present"
+fi
+
+# The browser test (tests/browser) drives Chromium with playwright-core from npm,
+# pinned by its package-lock.json; skipped when node is not installed.
+browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if command -v npm >/dev/null 2>&1 && [ ! -d "$browser_tests/node_modules/playwright-core" ]; then
+  echo "install-deps: npm ci --prefix tests/browser"
+  npm ci --prefix "$browser_tests" --no-audit --no-fund >/dev/null
 fi

@@ -37,6 +37,12 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
                         across machines
   --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
                         auto (detects, says what it found on stderr, refuses when unsure)
+Limits (a document over one fails with an error naming it and the limit; K/M suffixes ok):
+  --max-input-size N    bytes of one document's JSON (default 16M)
+  --max-depth N         JSON nesting depth (default 64)
+  --max-partial-depth N template partials nested in each other (default 16)
+  --max-rows N          rows of one table (default 100000)
+  --max-pages N         pages of one document (default 2000)
 INPUT may be a .json file, a directory of .json files, or a .jsonl file (one document
 per line). Several inputs are all rendered even when one fails; failures are listed on
 stderr with a summary "N rendered, M failed". A failed render leaves no output file.
@@ -52,6 +58,7 @@ struct Options {
     std::optional<fs::path> report;
     std::size_t shard_index = 0, shard_count = 1;
     std::string from;  // --from: legacy encoding of the strings, or "auto"; "" = UTF-8
+    Limits limits;     // --max-…
 };
 
 unsigned parse_count(const std::string& option, const std::string& v, unsigned max) {
@@ -61,6 +68,23 @@ unsigned parse_count(const std::string& option, const std::string& v, unsigned m
     const auto n = static_cast<unsigned>(std::stoul(v));
     if (n > max) usage_error(option + " is at most " + std::to_string(max));
     return n;
+}
+
+// A limit: a whole number ≥ 1, optionally with K, M or G (×1024, ×1024², ×1024³).
+std::size_t parse_limit(const std::string& option, const std::string& v, std::size_t max) {
+    std::string digits = v;
+    std::size_t unit = 1;
+    if (!digits.empty() && std::string_view("KMG").find(digits.back()) != std::string_view::npos) {
+        unit = std::size_t{1} << (10 * (1 + std::string_view("KMG").find(digits.back())));
+        digits.pop_back();
+    }
+    if (digits.empty() || digits.size() > 12 || digits.find_first_not_of("0123456789") != std::string::npos) {
+        usage_error(option + " takes a whole number (K, M, G suffixes allowed), not '" + v + "'");
+    }
+    const std::size_t n = std::stoull(digits);
+    if (n == 0) usage_error(option + " must be at least 1");
+    if (n > max / unit) usage_error(option + " is at most " + std::to_string(max));
+    return n * unit;
 }
 
 Options parse(const Args& args) {
@@ -96,6 +120,11 @@ Options parse(const Args& args) {
                 usage_error("--from takes tcvn3, vni, viqr, cp1258 or auto, not '" + o.from + "'");
             }
         }
+        else if (s == "--max-input-size") o.limits.max_input_bytes = parse_limit(s, value(), std::size_t{1} << 32);
+        else if (s == "--max-depth") o.limits.max_json_depth = static_cast<int>(parse_limit(s, value(), 10000));
+        else if (s == "--max-partial-depth") o.limits.max_partial_depth = static_cast<int>(parse_limit(s, value(), 1000));
+        else if (s == "--max-rows") o.limits.max_table_rows = parse_limit(s, value(), std::size_t{1} << 32);
+        else if (s == "--max-pages") o.limits.max_pages = parse_limit(s, value(), std::size_t{1} << 32);
         else if (s == "--emit") {
             if (value() != "markup") usage_error("--emit takes 'markup'");
             o.emit_markup = true;
@@ -139,7 +168,11 @@ std::string check_written(const fs::path& pdf) {
 // stage sees them (the bytes outside strings, numbers included, stay as written).
 Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::string& from,
                        const RenderRequest& request) {
-    const std::string bytes = item.json.empty() ? read_file(item.file, 8 * 1024 * 1024 + 1) : item.json;
+    const std::size_t limit = engine.options().limits.max_input_bytes;
+    const std::string bytes = item.json.empty() ? read_file(item.file, limit) : item.json;
+    if (bytes.size() > limit) {
+        fail_at_pointer(item.name, "", "file is larger than the limit of " + std::to_string(limit) + " bytes");
+    }
     std::string note;
     const std::string json = input::decode_legacy_input(bytes, from, item.name, note);
     if (!note.empty()) std::cerr << (item.name + ": " + note + "\n");  // one write: other threads print too
@@ -164,7 +197,7 @@ int run_render(const Args& args) {
 
     std::unique_ptr<Engine> engine;
     try {
-        engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0});
+        engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0, o.limits});
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;

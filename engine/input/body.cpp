@@ -88,6 +88,10 @@ json cell(const Checker& c, const Field& f) {
 
 json rows(const Checker& c, const Field& f, std::size_t width) {
     c.expect_array(f);
+    if (const std::size_t limit = c.options().max_table_rows; f.value.size() > limit) {
+        c.fail(f, "the table has " + std::to_string(f.value.size()) + " rows, more than the limit of " +
+                      std::to_string(limit));
+    }
     json out = json::array();
     for (std::size_t i = 0; i < f.value.size(); ++i) {
         const Field row = f.item(i);

@@ -38,6 +38,8 @@ class Checker {
 public:
     Checker(const ReadOptions& options, const ParsedJson& parsed) : options_(options), parsed_(parsed) {}
 
+    const ReadOptions& options() const { return options_; }
+
     [[noreturn]] void fail(const Field& f, std::string message) const;
     [[noreturn]] void fail(const std::string& pointer, std::string message) const;
     // "expected a string, got a number"; `expected` is "a string", "an object", …

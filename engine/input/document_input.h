@@ -41,8 +41,9 @@ namespace vanban::input {
 struct ReadOptions {
     std::string file_name;                    // used in every diagnostic
     std::function<bool(char32_t)> has_glyph;  // font coverage; empty = don't check
-    std::size_t max_bytes = 8 * 1024 * 1024;  // larger input is refused
-    int max_depth = 32;                       // JSON nesting limit (the top-level object is 1)
+    std::size_t max_bytes = 16 * 1024 * 1024;  // larger input is refused
+    int max_depth = 64;                        // JSON nesting limit (the top-level object is 1)
+    std::size_t max_table_rows = 100000;       // rows of one table (header rows included)
 };
 
 // Parses, validates and normalises one document. Throws vanban::Error (one Diagnostic).

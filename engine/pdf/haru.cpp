@@ -10,9 +10,12 @@ namespace vanban::pdf::haru {
 
 namespace {
 
-// libharu allocates from a pool of this block size: a letter needs a few hundred
-// small objects, and pooled allocation is freed at once by HPDF_Free.
-constexpr HPDF_UINT kMemPoolBlock = 64000;
+// No memory pool (block size 0): libharu's pool does not align what it hands out
+// (Debian builds it without HPDF_ALINMENT_SIZ), so after an odd-sized string the next
+// dictionary sits at an odd address and every access to it is undefined behaviour
+// (UBSan: "misaligned address … for type struct _HPDF_Dict_Rec"). Without a pool each
+// object is malloc'd, and HPDF_Free still frees them all.
+constexpr HPDF_UINT kMemPoolBlock = 0;
 
 extern "C" HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
     // Called from HPDF_Dict_Write after the dictionary's own entries. The dict's

@@ -51,6 +51,21 @@ int default_gap_year() {
     return tm.tm_year + 1900;
 }
 
+// Tables a template built from `data` are not seen by the input stage's row limit.
+void check_table_rows(const model::Document& doc, const std::string& file_name, std::size_t limit) {
+    auto check = [&](const std::vector<model::Block>& blocks) {
+        for (const auto& b : blocks) {
+            const auto* t = std::get_if<model::Table>(&b);
+            if (t && t->rows.size() > limit) {
+                fail_at_pointer(file_name, "", "a table has " + std::to_string(t->rows.size()) +
+                                                   " rows, more than the limit of " + std::to_string(limit));
+            }
+        }
+    };
+    check(doc.body);
+    for (const auto& a : doc.appendices) check(a.body);
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -59,7 +74,7 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
     fonts_ = fonts::shared_font_set(font_dirs);
     auto template_dirs = options_.template_dirs;
     template_dirs.push_back(shipped_dir("templates"));
-    templates_ = std::make_unique<tmpl::TemplateLibrary>(template_dirs);
+    templates_ = std::make_unique<tmpl::TemplateLibrary>(template_dirs, options_.limits.max_partial_depth);
     gap_year_ = options_.gap_year ? options_.gap_year : default_gap_year();
 }
 
@@ -70,6 +85,9 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
 
     input::ReadOptions ro;
     ro.file_name = file_name;
+    ro.max_bytes = options_.limits.max_input_bytes;
+    ro.max_depth = options_.limits.max_json_depth;
+    ro.max_table_rows = options_.limits.max_table_rows;
     const fonts::FontSet& f = *fonts_;
     // Every printed style must have the glyph; Liberation's four faces cover the same set.
     ro.has_glyph = [&f](char32_t c) {
@@ -107,10 +125,16 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         throw Error(d);
     }
     out.model.template_name = name;
+    check_table_rows(out.model, file_name, options_.limits.max_table_rows);
 
     layout::LayoutOptions lo;
     lo.gap_year = gap_year_;
     out.layout = layout::layout_document(out.model, *fonts_, lo);
+    if (out.layout.pages.size() > options_.limits.max_pages) {
+        fail_at_pointer(file_name, "", "the document has " + std::to_string(out.layout.pages.size()) +
+                                           " pages, more than the limit of " +
+                                           std::to_string(options_.limits.max_pages));
+    }
     if (request.pdf) {
         pdf::PdfOptions po;
         po.pdfa = request.pdfa;
@@ -124,7 +148,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
 }
 
 Rendered Engine::render_file(const fs::path& input, const RenderRequest& request) const {
-    const std::string bytes = read_file(input, 8 * 1024 * 1024 + 1);
+    const std::string bytes = read_file(input, options_.limits.max_input_bytes);
     return render(bytes, input.string(), request);
 }
 

@@ -19,6 +19,16 @@ namespace vanban::tmpl { class TemplateLibrary; }
 
 namespace vanban {
 
+// What one document may ask of the engine; a document over a limit fails with an error
+// naming its file and the limit (`vanban render --max-…` changes them; README "Limits").
+struct Limits {
+    std::size_t max_input_bytes = 16 * 1024 * 1024;  // the document JSON
+    int max_json_depth = 64;                         // JSON nesting (the top-level object is 1)
+    int max_partial_depth = 16;                      // template partials (the template is 1)
+    std::size_t max_table_rows = 100000;             // rows of one table
+    std::size_t max_pages = 2000;                    // pages of the laid-out document
+};
+
 struct EngineOptions {
     // Searched first, in order, before the shipped templates/ and fonts/.
     std::vector<std::filesystem::path> template_dirs;
@@ -26,6 +36,8 @@ struct EngineOptions {
     // Year printed in the clerk's gap "ngày    tháng    năm …" when a document has no
     // date; 0 = SOURCE_DATE_EPOCH's year if set, else the current year.
     int gap_year = 0;
+    // (The `{}` keeps GCC's -Wmissing-field-initializers quiet for EngineOptions{dirs, fonts, year}.)
+    Limits limits{};
 };
 
 // What to make of a document; every format comes from one parse.
@@ -57,6 +69,7 @@ public:
     Rendered render_file(const std::filesystem::path& input, const RenderRequest& request = {}) const;
 
     const fonts::FontSet& fonts() const { return *fonts_; }
+    const EngineOptions& options() const { return options_; }
     const tmpl::TemplateLibrary& templates() const { return *templates_; }
 
 private:

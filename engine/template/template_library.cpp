@@ -17,7 +17,6 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-constexpr int kMaxPartialDepth = 16;
 constexpr std::uintmax_t kMaxTemplateBytes = 1 << 20;
 
 std::string read_file(const fs::path& p) {
@@ -179,7 +178,8 @@ struct CompiledTemplate::ParsedPool {
     std::vector<std::unique_ptr<mu::mustache>> idle;
 };
 
-TemplateLibrary::TemplateLibrary(std::vector<fs::path> dirs) : dirs_(std::move(dirs)) {}
+TemplateLibrary::TemplateLibrary(std::vector<fs::path> dirs, int max_partial_depth)
+    : dirs_(std::move(dirs)), max_partial_depth_(max_partial_depth) {}
 
 std::optional<fs::path> TemplateLibrary::find_file(const std::string& name) const {
     for (const auto& dir : dirs_) {
@@ -262,8 +262,9 @@ std::shared_ptr<const CompiledTemplate> TemplateLibrary::load(const std::string&
             if (std::find(stack.begin(), stack.end(), child) != stack.end()) {
                 fail_at_line(path.string(), lc.line, lc.column, "partial '" + child + "' includes itself");
             }
-            if (static_cast<int>(stack.size()) >= kMaxPartialDepth) {
-                fail_at_line(path.string(), lc.line, lc.column, "partials nested more than 16 deep");
+            if (static_cast<int>(stack.size()) >= max_partial_depth_) {
+                fail_at_line(path.string(), lc.line, lc.column,
+                             "partials nested more than " + std::to_string(max_partial_depth_) + " deep");
             }
             const auto child_file = find_file(child);
             if (!child_file) {

@@ -69,8 +69,9 @@ struct RenderOptions {
 
 class TemplateLibrary {
 public:
-    // `dirs` in lookup order (user directories first, shipped templates last).
-    explicit TemplateLibrary(std::vector<std::filesystem::path> dirs);
+    // `dirs` in lookup order (user directories first, shipped templates last);
+    // partials may nest `max_partial_depth` deep (the template itself is level 1).
+    explicit TemplateLibrary(std::vector<std::filesystem::path> dirs, int max_partial_depth = 16);
 
     // Loads (once, cached, thread-safe) and returns the named template.
     // Throws vanban::Error: unknown name (listing the directories searched), a bad
@@ -92,6 +93,7 @@ private:
     std::optional<std::filesystem::path> find_file(const std::string& name) const;
 
     std::vector<std::filesystem::path> dirs_;
+    int max_partial_depth_ = 16;
     mutable std::mutex mu_;
     mutable std::map<std::string, std::shared_ptr<const CompiledTemplate>, std::less<>> cache_;
 };

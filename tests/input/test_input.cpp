@@ -438,11 +438,11 @@ TEST_CASE("An empty file is refused") {
 }
 
 TEST_CASE("Nesting deeper than the limit is refused without recursion") {
-    const std::string deep = "{\"data\": {\"x\": " + std::string(40, '[') + std::string(40, ']') + "}}";
-    // The object is level 1, "data" 2, the first '[' 3: the 31st '[' (column 46) is level 33.
-    CHECK(error_of_bytes(deep) == "doc.json:1:46: nesting is deeper than 32 levels");
+    const std::string deep = "{\"data\": {\"x\": " + std::string(80, '[') + std::string(80, ']') + "}}";
+    // The object is level 1, "data" 2, the first '[' 3: the 63rd '[' (column 78) is level 65.
+    CHECK(error_of_bytes(deep) == "doc.json:1:78: nesting is deeper than 64 levels");
     const std::string very_deep = std::string(100000, '[') + std::string(100000, ']');
-    CHECK(error_of_bytes(very_deep) == "doc.json:1:33: nesting is deeper than 32 levels");
+    CHECK(error_of_bytes(very_deep) == "doc.json:1:65: nesting is deeper than 64 levels");
     ReadOptions o = options();
     o.max_depth = 2;
     CHECK(error_of_bytes("{\"a\": {\"b\": []}}", o) == "doc.json:1:13: nesting is deeper than 2 levels");

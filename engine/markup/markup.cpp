@@ -12,6 +12,8 @@ namespace vanban::markup {
 
 namespace {
 
+constexpr int kMaxInlineDepth = 32;  // <b>/<i> inside each other
+
 class Reader {
 public:
     Reader(std::string_view xml, std::string_view name) : xml_(xml), name_(name) {}
@@ -115,7 +117,9 @@ public:
     }
 
 private:
-    void collect(const pugi::xml_node& n, bool bold, bool italic, model::InlineText& out) const {
+    // `depth` counts the <b>/<i> around `n`: a template could nest them deep enough to
+    // overflow the stack (fuzz_markup), and more than a few never means anything.
+    void collect(const pugi::xml_node& n, bool bold, bool italic, model::InlineText& out, int depth = 0) const {
         for (const auto& c : n.children()) {
             if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
                 const auto cleaned = clean(n, c.value(), false);
@@ -127,8 +131,11 @@ private:
             } else if (c.type() == pugi::node_element) {
                 const std::string_view tag = c.name();
                 only_attributes(c, {});
-                if (tag == "b") collect(c, true, italic, out);
-                else if (tag == "i") collect(c, bold, true, out);
+                if ((tag == "b" || tag == "i") && depth >= kMaxInlineDepth) {
+                    fail(c, "<b> and <i> nested more than " + std::to_string(kMaxInlineDepth) + " deep");
+                }
+                if (tag == "b") collect(c, true, italic, out, depth + 1);
+                else if (tag == "i") collect(c, bold, true, out, depth + 1);
                 else fail(c, "unknown inline element <" + std::string(tag) + "> (expected <b> or <i>)");
             }
         }

@@ -18,6 +18,9 @@ namespace mu = kainjow::mustache;
 namespace {
 
 constexpr std::uintmax_t kMaxTemplateBytes = 1 << 20;
+// kainjow keeps a copy of each section's inner text, so memory grows with size × depth:
+// 50,000 nested sections in a 1 MB template take tens of GB (fuzz_template).
+constexpr int kMaxSectionDepth = 64;
 
 std::string read_file(const fs::path& p) {
     std::error_code ec;
@@ -127,6 +130,42 @@ mu::data to_mustache(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+// The byte offset of the first section tag ({{#…}} or {{^…}}) nested deeper than
+// kMaxSectionDepth, following set-delimiter tags ({{=<% %>=}}) as Mustache does.
+static std::optional<std::size_t> section_too_deep(std::string_view src) {
+    std::string open = "{{", close = "}}";
+    int depth = 0;
+    std::size_t pos = 0;
+    while ((pos = src.find(open, pos)) != std::string_view::npos) {
+        const std::size_t at = pos;
+        const std::size_t inner = pos + open.size();
+        const char kind = inner < src.size() ? src[inner] : '\0';
+        // {{{name}}} ends with "}" + close; {{=a b=}} with "=" + close.
+        const std::string end = kind == '{' && open == "{{" ? "}" + close : kind == '=' ? "=" + close : close;
+        const std::size_t stop = src.find(end, inner);
+        if (stop == std::string_view::npos) return std::nullopt;  // unclosed: kainjow reports it
+        pos = stop + end.size();
+        if (kind == '#' || kind == '^') {
+            if (++depth > kMaxSectionDepth) return at;
+        } else if (kind == '/') {
+            --depth;
+        } else if (kind == '=') {
+            // "{{=<% %>=}}": the new delimiters, separated by whitespace.
+            std::string_view spec = src.substr(inner + 1, stop - inner - 1);
+            const auto a = spec.find_first_not_of(" \t\r\n");
+            const auto b = spec.find_first_of(" \t\r\n", a);
+            const auto c = spec.find_first_not_of(" \t\r\n", b);
+            const auto d = spec.find_last_not_of(" \t\r\n");
+            if (a == std::string_view::npos || b == std::string_view::npos || c == std::string_view::npos) {
+                return std::nullopt;  // malformed: kainjow reports it
+            }
+            open = std::string(spec.substr(a, b - a));
+            close = std::string(spec.substr(c, d + 1 - c));
+        }
+    }
+    return std::nullopt;
+}
 
 bool is_valid_template_name(std::string_view name) {
     if (name.empty() || name.size() > 64) return false;
@@ -277,6 +316,11 @@ std::shared_ptr<const CompiledTemplate> TemplateLibrary::load(const std::string&
     };
     splice(splice, *file, name);
 
+    if (const auto deep = section_too_deep(out->source_)) {
+        const auto loc = out->locate(*deep);
+        fail_at_line(loc.file.string(), loc.line, loc.column,
+                     "sections nested more than " + std::to_string(kMaxSectionDepth) + " deep");
+    }
     mu::mustache parsed{out->source_};
     if (!parsed.is_valid()) {
         const auto [msg, off] = split_offset(parsed.error_message());

@@ -171,4 +171,19 @@ TEST_CASE("Articles are numbered in order, an explicit number restarts the count
           "m:7:9: an <article> needs a title or some text");
     CHECK(error_of([] { markup::parse(doc("<article number=\"07\">x</article>"), "m"); }) ==
           "m:7:9: article number must be a whole number from 1, not '07'");
+TEST_CASE("Fuzz regression: <b>/<i> nested deep are refused, not a stack overflow") {
+    auto nested = [](int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += i % 2 ? "<i>" : "<b>";
+        s += "x";
+        for (int i = n - 1; i >= 0; --i) s += i % 2 ? "</i>" : "</b>";
+        return s;
+    };
+    const auto d = markup::parse(doc("<p>" + nested(32) + "</p>"), "m");
+    CHECK(std::get<model::Paragraph>(d.body[0]).text.at(0) == model::Span{"x", true, true});
+    // "  <body><p>" and 32 tags of 3 characters: the 33rd starts at column 108.
+    CHECK(error_of([&] { markup::parse(doc("<p>" + nested(33) + "</p>"), "m"); }) ==
+          "m:7:108: <b> and <i> nested more than 32 deep");
+    CHECK(error_of([&] { markup::parse(doc("<p>" + nested(100000) + "</p>"), "m"); }) ==
+          "m:7:108: <b> and <i> nested more than 32 deep");
 }

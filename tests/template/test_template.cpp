@@ -133,3 +133,26 @@ TEST_CASE("Parsed templates are cached and render the same from several threads"
     for (auto& t : ts) t.join();
     CHECK(bad == 0);
 }
+
+TEST_CASE("Fuzz regression: sections nested more than 64 deep are refused before kainjow parses them") {
+    // kainjow copies each section's inner text: 50,000 nested sections ran out of memory.
+    auto nested = [](int n, const std::string& open, const std::string& close) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += open + (i % 2 ? "^e" : "#e") + close;
+        s += "x";
+        for (int i = 0; i < n; ++i) s += open + "/e" + close;
+        return s;
+    };
+    Dir d("deep-sections");
+    d.write("ok.mustache", nested(64, "{{", "}}"));
+    d.write("deep.mustache", nested(65, "{{", "}}"));
+    d.write("huge.mustache", nested(50000, "{{", "}}"));
+    d.write("delims.mustache", "{{=<% %>=}}" + nested(65, "<%", "%>"));
+    tmpl::TemplateLibrary lib({d.path});
+    CHECK(lib.render("ok", nlohmann::json{{"e", true}}) == "");  // 32 "#e" and 32 "^e" (false)
+    // 64 tags of 6 characters come first: the 65th starts at column 385.
+    CHECK(error_of([&] { lib.get("deep"); }) == (d.path / "deep.mustache").string() + ":1:385: sections nested more than 64 deep");
+    CHECK(error_of([&] { lib.get("huge"); }) == (d.path / "huge.mustache").string() + ":1:385: sections nested more than 64 deep");
+    CHECK(error_of([&] { lib.get("delims"); }) ==
+          (d.path / "delims.mustache").string() + ":1:396: sections nested more than 64 deep");
+}

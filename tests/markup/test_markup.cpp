@@ -171,6 +171,8 @@ TEST_CASE("Articles are numbered in order, an explicit number restarts the count
           "m:7:9: an <article> needs a title or some text");
     CHECK(error_of([] { markup::parse(doc("<article number=\"07\">x</article>"), "m"); }) ==
           "m:7:9: article number must be a whole number from 1, not '07'");
+}
+
 TEST_CASE("Fuzz regression: <b>/<i> nested deep are refused, not a stack overflow") {
     auto nested = [](int n) {
         std::string s;

@@ -39,7 +39,7 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
                         auto (detects, says what it found on stderr, refuses when unsure)
 Limits (a document over one fails with an error naming it and the limit; K/M suffixes ok):
   --max-input-size N    bytes of one document's JSON (default 16M)
-  --max-depth N         JSON nesting depth (default 64)
+  --max-depth N         JSON nesting depth (default 64, at most 1000)
   --max-partial-depth N template partials nested in each other (default 16)
   --max-rows N          rows of one table (default 100000)
   --max-pages N         pages of one document (default 2000)
@@ -121,7 +121,8 @@ Options parse(const Args& args) {
             }
         }
         else if (s == "--max-input-size") o.limits.max_input_bytes = parse_limit(s, value(), std::size_t{1} << 32);
-        else if (s == "--max-depth") o.limits.max_json_depth = static_cast<int>(parse_limit(s, value(), 10000));
+        // Deeper than ~10,000 levels, copying the JSON tree overflows the stack (ASan build).
+        else if (s == "--max-depth") o.limits.max_json_depth = static_cast<int>(parse_limit(s, value(), 1000));
         else if (s == "--max-partial-depth") o.limits.max_partial_depth = static_cast<int>(parse_limit(s, value(), 1000));
         else if (s == "--max-rows") o.limits.max_table_rows = parse_limit(s, value(), std::size_t{1} << 32);
         else if (s == "--max-pages") o.limits.max_pages = parse_limit(s, value(), std::size_t{1} << 32);

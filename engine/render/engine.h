@@ -23,7 +23,8 @@ namespace vanban {
 // naming its file and the limit (`vanban render --max-…` changes them; README "Limits").
 struct Limits {
     std::size_t max_input_bytes = 16 * 1024 * 1024;  // the document JSON
-    int max_json_depth = 64;                         // JSON nesting (the top-level object is 1)
+    int max_json_depth = 64;                         // JSON nesting (the top-level object is 1; keep ≤ 1000:
+                                                     // the tree is copied recursively)
     int max_partial_depth = 16;                      // template partials (the template is 1)
     std::size_t max_table_rows = 100000;             // rows of one table
     std::size_t max_pages = 2000;                    // pages of the laid-out document

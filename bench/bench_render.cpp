@@ -2,12 +2,15 @@
 // documents, as a server or a batch would run. Each benchmark also reports the output
 // size. Peak RSS is reported by bench/run.sh around separate processes.
 #include "render/engine.h"
+#include "report/summary.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace {
 
@@ -63,8 +66,37 @@ void BM_TableRows(benchmark::State& state) {
     render(state, table_report(static_cast<int>(state.range(0))), {true, false, false});
 }
 
+// The national summary: 63 unit reports (the 60 shipped ones and the three missing units
+// filled in) checked, summed and rendered as the summary PDF with its landscape appendix.
+void BM_NationalSummary63(benchmark::State& state) {
+    namespace fs = std::filesystem;
+    const std::string dir = std::string(VANBAN_SOURCE_DIR) + "/samples/so-ket-nq20";
+    const auto form = vanban::report::load_form(std::string(VANBAN_SOURCE_DIR) + "/templates/so-ket-nq20/form.json");
+    std::vector<vanban::report::ReportFile> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("bc-", 0) == 0 && e.path().extension() == ".json") files.push_back({name, slurp(e.path())});
+    }
+    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+             {"12", "LĐLĐ tỉnh Lai Châu"}, {"62", "LĐLĐ tỉnh Kon Tum"}, {"67", "LĐLĐ tỉnh Đắk Nông"}}) {
+        auto doc = nlohmann::json::parse(slurp(dir + "/bc-27.json"));
+        doc["data"]["unit"] = {{"code", code}, {"name", name}};
+        files.push_back({"bc-" + code + ".json", doc.dump()});
+    }
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const auto summary = vanban::report::summarize(form, files);
+        const auto r = engine().render(vanban::report::summary_document(form, summary).dump(), "summary.json", {});
+        bytes = r.pdf.size();
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+    state.counters["reports"] = static_cast<double>(files.size());
+}
+
 }  // namespace
 
+BENCHMARK(BM_NationalSummary63)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_SeedLetterPdf)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_SeedLetterPdfA)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_SeedLetterDocx)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);

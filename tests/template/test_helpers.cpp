@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <unistd.h>
 
 using namespace vanban;
 namespace fs = std::filesystem;
@@ -18,7 +19,8 @@ namespace {
 // Renders `source` as a one-off template with `data`.
 class Render {
 public:
-    Render() : dir_(fs::temp_directory_path() / "vanban-helpers-test") {
+    // One directory per process: ctest -j runs test cases side by side.
+    Render() : dir_(fs::temp_directory_path() / ("vanban-helpers-test-" + std::to_string(::getpid()))) {
         fs::remove_all(dir_);
         fs::create_directories(dir_);
     }

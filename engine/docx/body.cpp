@@ -45,7 +45,10 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
     }
     TableProps props{grid, twips(p.table_padding_x), p.table_rule};
     auto table = add_table(body, props);
-    const long pad_y = twips(p.table_padding_y);
+    // Word and LibreOffice add a row's border to its height; the PDF draws borders on the
+    // row edges. Half the rule comes off each cell margin so that rows are as tall as
+    // the PDF's and long tables break at the same rows.
+    const long pad_y = std::max(0L, twips(p.table_padding_y) - twips(p.table_rule / 2));
     auto jc_of = [](model::Align a) {
         switch (a) {
             case model::Align::center: return "center";
@@ -152,18 +155,24 @@ void add_recipients(pugi::xml_node body, const Sheet& s) {
 pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
     const auto& doc = s.in.document;
     const auto& p = s.profile();
-    const std::vector<model::Block> blocks = doc.end_mark ? layout::with_end_mark(doc.body) : doc.body;
+    // Without a Kính gửi the body keeps the header's distance (§9), as the PDF does.
+    std::optional<long> first_before;
+    if (doc.recipients.empty()) first_before = twips(std::max(p.paragraph_space, s.advance(p.body_size) + p.after_header / 2));
+    return add_blocks(body, doc.end_mark ? layout::with_end_mark(doc.body) : doc.body, s, first_before);
+}
+
+pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& blocks, const Sheet& s,
+                          std::optional<long> first_before) {
+    const auto& p = s.profile();
 
     pugi::xml_node last;
     bool page_break = false;
     bool first = true;
-    // Without a Kính gửi the body keeps the header's distance (§9), as the PDF does.
-    const long first_before = twips(std::max(p.paragraph_space, s.advance(p.body_size) + p.after_header / 2));
     auto props = [&](const char* style, std::size_t index) {
         ParagraphProps pp;
         pp.style = style;
         pp.page_break_before = page_break;
-        if (first && doc.recipients.empty()) pp.before = first_before;
+        if (first && first_before) pp.before = *first_before;
         // A table has no space before of its own: the paragraph above keeps the PDF's gap.
         if (index + 1 < blocks.size() && std::holds_alternative<model::Table>(blocks[index + 1])) {
             pp.after = twips(p.paragraph_space);

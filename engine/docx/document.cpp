@@ -3,8 +3,11 @@
 #include "docx/parts.h"
 #include "docx/wml.h"
 #include "layout/compose.h"
+#include "layout/layout.h"
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace vanban::docx {
 
@@ -25,11 +28,12 @@ double Sheet::ascent(double size) const { return layout::ascent(in.metrics, size
 
 namespace {
 
-// §17.6.17 sectPr: A4 portrait with the profile's margins (R1.1, R1.3); page 1 uses the
-// empty first-page header (w:titlePg) so it shows no number (R1.6).
-void section(pugi::xml_node body, const Sheet& s) {
+// §17.6.17 sectPr: A4 with the profile's margins (R1.1, R1.3), portrait, or landscape for
+// an appendix; page 1 of each section uses the empty first-page header (w:titlePg) so
+// it shows no number (R1.6, R1.7); an appendix numbers its pages from 1 again.
+void section(pugi::xml_node parent, const Sheet& s, bool restart) {
     const auto& p = s.profile();
-    auto sect = body.append_child("w:sectPr");
+    auto sect = parent.append_child("w:sectPr");
     // Children in CT_SectPr order: headerReference…, pgSz, pgMar, cols, titlePg.
     auto ref = [&](const char* type, const char* id) {
         auto h = sect.append_child("w:headerReference");
@@ -41,6 +45,7 @@ void section(pugi::xml_node body, const Sheet& s) {
     auto size = sect.append_child("w:pgSz");
     size.append_attribute("w:w") = static_cast<long long>(twips(p.page_width));
     size.append_attribute("w:h") = static_cast<long long>(twips(p.page_height));
+    if (p.page_width > p.page_height) size.append_attribute("w:orient") = "landscape";
     auto mar = sect.append_child("w:pgMar");
     // The header paragraph's top sits where its baseline lands on the PDF's page-number
     // baseline (12 mm from the top edge).
@@ -51,6 +56,7 @@ void section(pugi::xml_node body, const Sheet& s) {
         {"w:header", twips(header_top)},  {"w:footer", twips(p.margin_bottom / 2)},
         {"w:gutter", 0}};
     for (const auto& [name, v] : margins) mar.append_attribute(name) = static_cast<long long>(v);
+    if (restart) sect.append_child("w:pgNumType").append_attribute("w:start") = 1;
     sect.append_child("w:cols").append_attribute("w:space") = "720";
     sect.append_child("w:titlePg");
 }
@@ -83,7 +89,34 @@ std::string document_xml(const DocxInput& input) {
         end.mark_size = 1;
         add_paragraph(body, end);
     }
-    section(body, sheet);
+    // Each appendix opens a section: the section before it ends with a paragraph whose
+    // properties carry that section's sectPr (§17.6.18); the last one is the body's.
+    const auto& appendices = input.document.appendices;
+    std::vector<layout::Profile> profiles;
+    for (const auto& a : appendices) profiles.push_back(layout::appendix_profile(input.profile, a.landscape));
+    const Sheet* previous = &sheet;
+    std::vector<std::unique_ptr<DocxInput>> inputs;
+    std::vector<std::unique_ptr<Sheet>> sheets;
+    for (std::size_t i = 0; i < appendices.size(); ++i) {
+        ParagraphProps end;
+        end.style = style::kBody;
+        end.before = 0;
+        end.after = 0;
+        end.exact_line = 20;
+        end.mark_size = 1;
+        auto carrier = add_paragraph(body, end);
+        section(carrier.child("w:pPr"), *previous, i > 0);
+        inputs.push_back(std::make_unique<DocxInput>(DocxInput{input.document, input.header, profiles[i], input.info,
+                                                               input.metrics, input.gap_year}));
+        sheets.push_back(std::make_unique<Sheet>(*inputs.back()));
+        add_appendix(body, appendices[i], *sheets.back());
+        previous = sheets.back().get();
+        if (std::string(body.last_child().name()) == "w:tbl") {
+            ParagraphProps tail = end;
+            add_paragraph(body, tail);
+        }
+    }
+    section(body, *previous, !appendices.empty());
     return serialize(doc);
 }
 

@@ -6,7 +6,9 @@
 
 #include <pugixml.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace vanban::docx {
 
@@ -33,6 +35,16 @@ void add_header(pugi::xml_node body, const Sheet& sheet);
 void add_recipients(pugi::xml_node body, const Sheet& sheet);
 // Ô 6: the body blocks. Returns the last element written (a w:p or w:tbl), or an empty node.
 pugi::xml_node add_body(pugi::xml_node body, const Sheet& sheet);
+// Body blocks of any part (the body, an appendix); `first_before` is the space above the
+// first block, when it needs one.
+pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& blocks, const Sheet& sheet,
+                          std::optional<long> first_before);
+// A rule as the PDF draws it: `length` points, centred in `inner` twips, under text of
+// `text_size`, `after` points above what follows (a bordered empty paragraph).
+void add_rule(pugi::xml_node parent, double length, long inner, double text_size, double after, const Sheet& sheet);
+// R8.1: an appendix's title block ("PHỤ LỤC I", its title, "(Kèm theo …)", a short rule)
+// and its body, on a sheet with the appendix's page.
+void add_appendix(pugi::xml_node body, const model::Appendix& appendix, const Sheet& sheet);
 // Ô 7 and 9b: the signature table(s) and "Nơi nhận".
 void add_closing(pugi::xml_node body, const Sheet& sheet);
 

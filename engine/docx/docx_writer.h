@@ -20,6 +20,7 @@ struct DocxInput {
     const layout::Profile& profile;        // page size, margins, sizes
     const layout::DocumentInfo& info;      // core properties (title, creator, subject, date)
     const fonts::FontMetrics& metrics;     // the PDF's font metrics: rule lengths, indents, line breaks
+    int gap_year = 0;                      // the year in the clerk's gaps of an undated document
 };
 
 // Returns the .docx file as bytes. Throws vanban::Error on a libzip failure.

@@ -138,6 +138,10 @@ void kind_block(pugi::xml_node body, const Sheet& s) {
 
 }  // namespace
 
+void add_rule(pugi::xml_node parent, double length, long inner, double text_size, double after, const Sheet& s) {
+    rule(parent, length, inner, text_size, after, s);
+}
+
 void add_header(pugi::xml_node body, const Sheet& s) {
     const auto& doc = s.in.document;
     const auto& g = s.in.header;

@@ -13,29 +13,6 @@ namespace {
 
 using fonts::Style;
 
-// "Công văn" for a letter, else the tên loại in sentence case ("BÁO CÁO" → "Báo cáo").
-std::string kind_phrase(const model::Document& doc) {
-    if (doc.is_letter) return "Công văn";
-    const auto lower = text::to_u32(text::lower_vi(doc.kind));
-    if (lower.empty()) return "Văn bản";
-    const auto first = text::upper_vi(text::to_utf8(lower.front()));
-    return first + text::to_utf8(std::u32string_view(lower).substr(1));
-}
-
-std::string reference_line(const model::Document& doc, int gap_year) {
-    const std::string number = text::document_number(doc.number);
-    std::string date;
-    if (doc.date_line.date) {
-        date = text::date_phrase(text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day});
-    } else {
-        date = "ngày    tháng    năm " + std::to_string(gap_year);
-    }
-    std::string issuer = doc.issuer.name;
-    std::replace(issuer.begin(), issuer.end(), '\n', ' ');
-    return "(Kèm theo " + kind_phrase(doc) + " số " + (number.empty() ? "    " : number) + "/" + doc.symbol + " " + date +
-           " của " + issuer + ")";
-}
-
 }  // namespace
 
 Profile appendix_profile(const Profile& base, bool landscape) {
@@ -60,7 +37,7 @@ std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendi
         for (const auto& l : lines) widest = std::max(widest, l.natural_width);
         y = head.add_lines(lines, p.text_left() + p.text_width() * 0.075, y, cx.advance(14), cx.ascent_of(14));
     }
-    const auto ref = compose_balanced(reference_line(doc, cx.gap_year), Style::italic, p.text_width() * 0.9,
+    const auto ref = compose_balanced(appendix_reference_line(doc, cx.gap_year), Style::italic, p.text_width() * 0.9,
                                       LineStyle{13, Align::center, 0, 0}, cx.metrics);
     if (widest == 0) for (const auto& l : ref) widest = std::max(widest, l.natural_width);
     y = head.add_lines(ref, p.text_left() + p.text_width() * 0.05, y, cx.advance(13), cx.ascent_of(13));

@@ -49,6 +49,10 @@ std::vector<std::string> signature_title_lines(const model::SignatureBlock& sign
 std::vector<double> table_column_widths(const model::Table& table, double available, const fonts::FontMetrics& metrics,
                                         const Profile& profile);
 
+// R8.1: the page profile of an appendix (landscape swaps the page, keeps the margins).
+// Shared with the DOCX writer, whose appendix sections use the same page.
+Profile appendix_profile(const Profile& base, bool landscape);
+
 // Lays the document out: header, Kính gửi, body, signature and Nơi nhận; page numbers
 // on pages 2…n (R1.6). Never fails on a valid model.
 LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMetrics& metrics,

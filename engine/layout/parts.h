@@ -47,8 +47,6 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
 // then one box per row.
 std::vector<Box> table_boxes(const model::Table& table, const Context& cx);
 
-// R8.1: the page profile of an appendix (landscape swaps the page, keeps the margins).
-Profile appendix_profile(const Profile& base, bool landscape);
 // The title block of an appendix ("PHỤ LỤC I", its title, "(Kèm theo …)", a short
 // rule) followed by its body.
 std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendix& appendix, const Context& cx);

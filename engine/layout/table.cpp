@@ -116,7 +116,8 @@ std::vector<double> table_column_widths(const model::Table& t, double available,
         for (std::size_t c = 0; c < n; ++c) {
             if (pinned[c]) continue;
             width[c] = free_weight > 0 ? std::max(0.0, free_room) * t.columns[c].width / free_weight : 0;
-            const double need = least[c] + 2 * p.table_padding_x;
+            // 1 pt of slack: a word processor measuring in whole twips must not wrap it either.
+            const double need = least[c] + 2 * p.table_padding_x + 1;
             if (width[c] < need) {
                 width[c] = need;
                 pinned[c] = true;

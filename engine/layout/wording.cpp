@@ -2,6 +2,7 @@
 
 #include "text/text.h"
 
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
@@ -78,6 +79,34 @@ void append_end_mark(model::InlineText& t) {
 }
 
 }  // namespace
+
+namespace {
+
+// "Công văn" for a letter, else the tên loại in sentence case ("BÁO CÁO" → "Báo cáo").
+std::string kind_phrase(const model::Document& doc) {
+    if (doc.is_letter) return "Công văn";
+    const auto lower = text::to_u32(text::lower_vi(doc.kind));
+    if (lower.empty()) return "Văn bản";
+    const auto first = text::upper_vi(text::to_utf8(lower.front()));
+    return first + text::to_utf8(std::u32string_view(lower).substr(1));
+}
+
+}  // namespace
+
+std::string appendix_reference_line(const model::Document& doc, int gap_year) {
+    const std::string number = text::document_number(doc.number);
+    std::string date;
+    if (doc.date_line.date) {
+        date = text::date_phrase(text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day});
+    } else {
+        date = "ngày    tháng    năm " + std::to_string(gap_year);
+    }
+    std::string issuer = doc.issuer.name;
+    std::replace(issuer.begin(), issuer.end(), '\n', ' ');
+    return "(Kèm theo " + kind_phrase(doc) + " số " + (number.empty() ? "    " : number) + "/" + doc.symbol + " " + date +
+           " của " + issuer + ")";
+}
+
 
 std::vector<model::InlineText> basis_lines(std::vector<model::InlineText> bases) {
     for (std::size_t i = 0; i < bases.size(); ++i) {

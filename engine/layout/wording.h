@@ -28,6 +28,10 @@ std::string list_marker(const std::string& pattern, std::size_t index);
 // text already ends that way (or the last block is a heading).
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 
+// R8.1: "(Kèm theo Báo cáo số 15/BC-TLĐ ngày 20 tháng 01 năm 2010 của TỔNG LIÊN ĐOÀN
+// LAO ĐỘNG VIỆT NAM)" under an appendix's title; the clerk's gaps when undated.
+std::string appendix_reference_line(const model::Document& doc, int gap_year);
+
 // Căn cứ (R5.2): each line ends with ";", the last with "." (the user's own trailing
 // punctuation replaced).
 std::vector<model::InlineText> basis_lines(std::vector<model::InlineText> bases);

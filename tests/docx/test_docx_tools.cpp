@@ -6,6 +6,7 @@
 #include "render/engine.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <regex>
@@ -239,4 +240,73 @@ TEST_CASE("LibreOffice renders every sample .docx like the engine's PDF: pages, 
         }
         CHECK(n >= 2);
     }
+}
+
+namespace {
+
+// "Page    3 size:  841.89 x 595.304 pts" → (841.89, 595.304), one pair per page.
+std::vector<std::pair<double, double>> page_sizes(const fs::path& pdf) {
+    const auto r = run("pdfinfo -f 1 -l 9999 " + quote(pdf.string()));
+    std::vector<std::pair<double, double>> out;
+    static const std::regex line(R"(Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+))");
+    for (std::sregex_iterator it(r.out.begin(), r.out.end(), line), end; it != end; ++it) {
+        out.emplace_back(std::stod((*it)[1]), std::stod((*it)[2]));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("An appendix is its own DOCX section: landscape, numbered from 1, the same pages in LibreOffice as in our PDF") {
+    auto doc = nlohmann::json::parse(slurp(fs::path(VANBAN_SOURCE_DIR) / "samples" / "cong-van-1996.json"));
+    nlohmann::json rows = nlohmann::json::array();
+    for (int i = 0; i < 45; ++i) rows.push_back({std::to_string(i + 1), "Công đoàn ngành số " + std::to_string(i + 1), 1000 + i});
+    doc["appendices"] = {{{"title", "PHỤ LỤC"},
+                          {"subtitle", "Số liệu đoàn viên"},
+                          {"orientation", "landscape"},
+                          {"body", {{{"table", {{"columns", {{{"title", "STT"}, {"width", 0.3}, {"align", "center"}},
+                                                             {{"title", "Đơn vị"}, {"width", 3}},
+                                                             {{"title", "Số đoàn viên"}, {"width", 1}, {"align", "right"}}}},
+                                                {"rows", rows}}}}}}}};
+    const vanban::Engine engine;
+    const auto r = engine.render(doc.dump(), "appendix.json", vanban::RenderRequest{true, true, false});
+    const auto dir = scratch("appendix");
+    std::ofstream(dir / "a.pdf", std::ios::binary) << r.pdf;
+    std::ofstream(dir / "a.docx", std::ios::binary) << r.docx;
+
+    // Two sections: the letter's sectPr rides on a paragraph, the appendix's is the body's.
+    unpack(dir / "a.docx", dir / "x");
+    const std::string xml = slurp(dir / "x" / "word" / "document.xml");
+    CHECK(xml.find("<w:pPr><w:pStyle") != std::string::npos);
+    const auto first = xml.find("<w:sectPr");
+    const auto second = xml.find("<w:sectPr", first + 1);
+    REQUIRE(second != std::string::npos);
+    CHECK(xml.find("w:orient=\"landscape\"", first) > second);  // only the appendix is landscape
+    CHECK(xml.find("<w:pgNumType w:start=\"1\"/>", second) != std::string::npos);
+    CHECK(xml.find("PHỤ LỤC") != std::string::npos);
+    CHECK(xml.find("(Kèm theo Công văn số 1996/TLĐ ngày 30 tháng 12 năm 2009 của TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM)") !=
+          std::string::npos);
+
+    if (!have("soffice")) {
+        WARN("skipped the LibreOffice half: soffice is not installed");
+        return;
+    }
+    const std::string profile = "file://" + (dir / "profile").string();
+    const auto conv = run("timeout 180 soffice --headless --norestore -env:UserInstallation=" + quote(profile) +
+                          " --convert-to pdf --outdir " + quote((dir / "lo").string()) + " " + quote((dir / "a.docx").string()));
+    INFO(conv.out << conv.err);
+    REQUIRE(conv.exit_code == 0);
+    const auto ours = page_sizes(dir / "a.pdf");
+    const auto lo = page_sizes(dir / "lo" / "a.pdf");
+    REQUIRE(ours.size() >= 4);  // 2 letter pages, then at least 2 landscape pages
+    CHECK(lo.size() == ours.size());
+    for (std::size_t i = 0; i < std::min(ours.size(), lo.size()); ++i) {
+        INFO("page " << i + 1);
+        CHECK((ours[i].first > ours[i].second) == (lo[i].first > lo[i].second));
+    }
+    CHECK(ours.back().first > ours.back().second);
+    // The header row repeats on the appendix's second page in LibreOffice too.
+    const auto text = run("pdftotext -f " + std::to_string(lo.size()) + " -l " + std::to_string(lo.size()) + " " +
+                          quote((dir / "lo" / "a.pdf").string()) + " -");
+    CHECK(text.out.find("Số đoàn viên") != std::string::npos);
 }

@@ -94,15 +94,19 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         return f.has_glyph(fonts::Style::regular, c) && f.has_glyph(fonts::Style::bold, c) &&
                f.has_glyph(fonts::Style::italic, c);
     };
-    const nlohmann::json data = input::read_document(json, ro);
-
-    const std::string name = data.at("template").get<std::string>();
-    try {
-        out.markup = templates_->render(name, data);
-    } catch (const Error& e) {
-        Diagnostic d = e.diagnostic();
-        if (d.file.empty()) d.file = file_name;  // a bad template name is the input's fault
-        throw Error(d);
+    std::string name;
+    {
+        // The normalised input lives only until the template has run: a 10,000-row table
+        // would otherwise hold its JSON through layout and PDF writing (peak memory).
+        const nlohmann::json data = input::read_document(json, ro);
+        name = data.at("template").get<std::string>();
+        try {
+            out.markup = templates_->render(name, data);
+        } catch (const Error& e) {
+            Diagnostic d = e.diagnostic();
+            if (d.file.empty()) d.file = file_name;  // a bad template name is the input's fault
+            throw Error(d);
+        }
     }
 
     try {

@@ -1,4 +1,5 @@
 #include "check/pdf_fonts.h"
+#include "text/text.h"
 
 #include <qpdf/Buffer.hh>
 
@@ -10,24 +11,6 @@
 namespace vanban::check {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // A ToUnicode destination is UTF-16BE (§9.10.3), surrogate pairs included.
 std::string utf16be_to_utf8(const std::vector<unsigned char>& b) {
@@ -41,7 +24,7 @@ std::string utf16be_to_utf8(const std::vector<unsigned char>& b) {
                 i += 2;
             }
         }
-        append_utf8(out, u);
+        out += text::to_utf8(u);
     }
     return out;
 }

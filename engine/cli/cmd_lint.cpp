@@ -27,18 +27,6 @@ Each finding is "change" (rendering fixes it silently), "refuse" (rendering stop
 clean, 1 when there are findings.
 )";
 
-text::Date today_utc() {
-    std::time_t t = std::time(nullptr);
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        const long long v = std::strtoll(sde, &end, 10);
-        if (end && *end == '\0') t = static_cast<std::time_t>(v);
-    }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 int run_lint(const Args& args) {
     std::vector<std::string> inputs;
     std::vector<std::filesystem::path> font_dirs;
@@ -62,7 +50,7 @@ int run_lint(const Args& args) {
     if (inputs.empty()) usage_error("lint needs at least one INPUT.json");
 
     lint::LintOptions options;
-    options.today = today ? *today : today_utc();
+    options.today = today ? *today : lint::today_utc();
     // The glyph check uses the fonts rendering would use; without them it is skipped, loudly.
     std::unique_ptr<Engine> engine;
     try {

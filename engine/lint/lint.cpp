@@ -4,6 +4,8 @@
 #include "core/diagnostic.h"
 #include "text/legacy.h"
 
+#include <cstdlib>
+#include <ctime>
 #include <cstdio>
 
 namespace vanban::lint {
@@ -145,6 +147,18 @@ std::vector<Finding> lint_document(std::string_view bytes, const LintOptions& op
         if (doc.contains("date")) check_date(doc["date"], options, out);
     }
     return out;
+}
+
+text::Date today_utc() {
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long v = std::strtoll(sde, &end, 10);
+        if (end && *end == '\0') t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace vanban::lint

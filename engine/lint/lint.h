@@ -32,6 +32,10 @@ struct Finding {
     std::string suggestion;  // the string as it should probably read, or ""
 };
 
+// Today's date in UTC for the "date in the future" check: SOURCE_DATE_EPOCH when set
+// (reproducible runs), else the clock. Shared by `vanban lint` and the server.
+text::Date today_utc();
+
 struct LintOptions {
     std::function<bool(char32_t)> has_glyph;  // font coverage; empty = not checked
     std::optional<text::Date> today;          // for dates in the future; nullopt = not checked

@@ -20,18 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-text::Date today_utc() {
-    std::time_t t = std::time(nullptr);
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        const long long v = std::strtoll(sde, &end, 10);
-        if (end && *end == '\0') t = static_cast<std::time_t>(v);
-    }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 json error_json(const std::string& message, const std::string& pointer, int line, int column) {
     return {{"error", message},
             {"message_vi", message_vi(message, line, column)},
@@ -176,7 +164,7 @@ Reply Api::check(std::string_view body) const {
         out["error"] = diagnostic_json(e.diagnostic());
     }
     lint::LintOptions lo;
-    lo.today = options_.today ? *options_.today : today_utc();
+    lo.today = options_.today ? *options_.today : lint::today_utc();
     const fonts::FontSet& f = engine_.fonts();
     lo.has_glyph = [&f](char32_t c) {
         return f.has_glyph(fonts::Style::regular, c) && f.has_glyph(fonts::Style::bold, c) &&

@@ -8,6 +8,8 @@ PKGS=(
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev catch2 libzip-dev
   libxlsxwriter-dev  # vanban summarize --data X.xlsx
+  # the embedded store (campaigns, register) and hashes/tokens/signatures
+  libsqlite3-dev sqlite3 libssl-dev
   fonts-liberation2
   # PDF/A-1b (render --pdfa): the sRGB OutputIntent profile, found at run time
   icc-profiles-free

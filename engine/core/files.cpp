@@ -39,6 +39,17 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     }
 }
 
+void fsync_path(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail_at_pointer(path.string(), "", std::string("cannot open to sync: ") + std::strerror(errno));
+    if (::fsync(fd) != 0) {
+        const std::string err = std::strerror(errno);
+        ::close(fd);
+        fail_at_pointer(path.string(), "", "cannot sync to disk: " + err);
+    }
+    ::close(fd);
+}
+
 std::string read_file(const fs::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) fail_at_pointer(path.string(), "", "is a directory, not a file");

@@ -14,4 +14,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 // Reads a whole file, refusing files larger than `max_bytes`. Throws vanban::Error.
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 
+// Flushes a file's data, or a directory's entries, to stable storage (open + fsync).
+// After a rename, fsync the directory too: only then does the new name survive a power
+// cut. Throws vanban::Error naming the path.
+void fsync_path(const std::filesystem::path& path);
+
 }  // namespace vanban

@@ -3,6 +3,7 @@
 // profile, a trailer /ID, no encryption, no transparency, fonts embedded, PDF ≤ 1.4,
 // and the XMP equal to the Info dictionary (§6.7.3). A validator (Preflight) is the
 // real judge; this is the quick look `vanban check` can give without Java.
+#include "check/archive.h"
 #include "check/rules.h"
 
 #include <pugixml.hpp>
@@ -96,6 +97,26 @@ void check_pdfa(const PdfContent& pdf, Findings& out) {
         }
     }
     if (mismatches == 0) out.pass("PDF/A", "XMP metadata equals the Info dictionary");
+
+    // NĐ 30 Phụ lục VI: the archive record, as archive_fields reads it back.
+    const auto record = archive_fields(pdf.xmp, "XMP");
+    if (record.empty()) {
+        out.skip("PL VI", "no archive metadata (vbarc:) in the XMP");
+    } else {
+        std::string listed;
+        for (const char* key : {"TypeName", "CodeNumber", "CodeNotation", "IssuedDate", "OrganId", "PageAmount"}) {
+            const auto it = record.find(key);
+            if (it == record.end()) continue;
+            listed += (listed.empty() ? "" : ", ") + std::string(key) + " " + quote_text(it->second);
+        }
+        const bool complete = record.count("TypeName") && record.count("CodeNotation") && record.count("Subject") &&
+                              record.count("OrganName") && record.count("PageAmount");
+        const auto pages = record.find("PageAmount");
+        const bool pages_right = pages != record.end() && pages->second == std::to_string(pdf.pages.size());
+        out.check(complete && pages_right, "PL VI",
+                  "archive metadata (" + std::to_string(record.size()) + " fields): " + listed +
+                      (pages_right ? "" : "; PageAmount differs from the file's " + std::to_string(pdf.pages.size()) + " pages"));
+    }
 }
 
 }  // namespace vanban::check

@@ -2,6 +2,7 @@
 #include "cli/batch.h"
 #include "check/check.h"
 #include "cli/commands.h"
+#include "cli/register_render.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "input/legacy_strings.h"
@@ -35,6 +36,8 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --report FILE         write a JSON report: each input with its outputs or its error
   --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
                         across machines
+  --register            take the number (and the date, if absent) from the register in
+                        --data DIR (default ./vanban-data); see vanban register
   --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
                         auto (detects, says what it found on stderr, refuses when unsure)
 Limits (a document over one fails with an error naming it and the limit; K/M suffixes ok):
@@ -183,6 +186,9 @@ Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::s
 }  // namespace
 
 int run_render(const Args& args) {
+    // --register: numbered by the register, in its transaction (cli/register_render.cpp).
+    for (const auto& a : args)
+        if (a == "--register") return run_register_render(args);
     const Options o = parse(args);
     const bool single_file = o.output && (o.output->extension() == ".pdf" || o.output->extension() == ".docx");
     if (single_file) {

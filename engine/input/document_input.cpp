@@ -47,7 +47,7 @@ public:
         if (!doc.value.is_object()) c_.fail(doc, "a document is a JSON object { … }, got " + detail::type_phrase(doc.value));
         c_.expect_object(doc, {"template", "issuer", "number", "symbol", "place", "date", "kind", "subject", "recipients",
                                "enacting_authority", "bases", "body", "signers", "distribution", "urgency", "confidentiality", "draft", "appendices",
-                               "data"});
+                               "archive", "data"});
         json out = json::object();
         out["template"] = template_name(c_.required(doc, "template"));
         out["issuer"] = issuer(c_.required(doc, "issuer"));
@@ -70,6 +70,7 @@ public:
         const auto draft = c_.optional(doc, "draft");
         out["draft"] = draft ? c_.boolean(*draft) : false;
         out["appendices"] = appendices(c_.optional(doc, "appendices"));
+        out["archive"] = archive(c_.optional(doc, "archive"));
         const auto data = c_.optional(doc, "data");
         if (data && !data->value.is_object()) c_.wrong_type(*data, "an object");
         out["data"] = data ? free_data(*data) : json::object();
@@ -87,6 +88,41 @@ private:
             c_.fail(f, "template name must be lowercase letters, digits, '-' or '_' (like 'cong-van'), got '" + name + "'");
         }
         return name;
+    }
+
+    // The archive fields of NĐ 30 Phụ lục VI that cannot be derived from the document
+    // (mã định danh, mục lục hồ sơ …): false when absent, else all strings for the
+    // template ("" for a field not given).
+    json archive(const std::optional<Field>& f) const {
+        if (!f) return false;
+        json out = {{"organ_id", ""}, {"file_catalog", ""}, {"file_notation", ""}, {"priority", ""},
+                    {"issued_amount", ""}, {"description", ""}};
+        c_.expect_object(*f, {"organ_id", "file_catalog", "file_notation", "priority", "issued_amount", "description"});
+        auto limited = [&](const char* key, std::size_t max_chars) {
+            const std::string v = c_.optional_text(*f, key, {.printed = false});
+            std::size_t chars = 0;
+            for (const unsigned char ch : v) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+            if (chars > max_chars) {
+                const auto field = c_.optional(*f, key);
+                c_.fail(*field, "at most " + std::to_string(max_chars) + " characters (NĐ 30 Phụ lục VI)");
+            }
+            out[key] = v;
+        };
+        limited("organ_id", 13);
+        limited("file_notation", 20);
+        limited("description", 500);
+        auto count = [&](const char* key, std::int64_t max) {
+            const auto field = c_.optional(*f, key);
+            if (!field) return;
+            const auto n = detail::whole_number(field->value);
+            if (!n || *n < 0 || *n > max)
+                c_.fail(*field, "expected a whole number from 0 to " + std::to_string(max) + ", got " + field->value.dump());
+            out[key] = std::to_string(*n);
+        };
+        count("file_catalog", 9999);
+        count("priority", 9);
+        count("issued_amount", 999);
+        return out;
     }
 
     json issuer(const Field& f) const {

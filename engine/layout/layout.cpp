@@ -1,9 +1,11 @@
 #include "layout/layout.h"
 
 #include "layout/parts.h"
+#include "text/casing.h"
 #include "text/text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace vanban::layout {
 
@@ -22,6 +24,44 @@ void number_pages(std::vector<Page>& pages, const Context& cx) {
     }
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : "; ") + s;
+    return out;
+}
+
+// Phụ lục VI: what the document says of itself, plus the fields only the input gives.
+ArchiveRecord archive_record(const model::Document& doc, const std::string& organ_name) {
+    ArchiveRecord a;
+    a.organ_id = doc.archive.organ_id;
+    a.file_catalog = doc.archive.file_catalog;
+    a.file_notation = doc.archive.file_notation;
+    a.type_name = doc.is_letter ? "Công văn" : text::capitalize_first_vi(text::lower_vi(doc.kind));
+    a.code_number = text::document_number(doc.number);
+    a.code_notation = doc.symbol;
+    if (doc.date_line.date) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", doc.date_line.date->year, doc.date_line.date->month,
+                      doc.date_line.date->day);
+        a.issued_date = buf;
+    }
+    a.organ_name = organ_name;
+    a.subject = doc.subject;
+    std::vector<std::string> positions, names;
+    for (const auto& s : doc.signers) {
+        positions.push_back(s.title);
+        names.push_back(s.name);
+    }
+    a.signer_position = joined(positions);
+    a.signer_name = joined(names);
+    a.to = joined(doc.recipients);
+    static constexpr const char* kPriority[] = {"0", "1", "2", "3"};
+    a.priority = !doc.archive.priority.empty() ? doc.archive.priority : kPriority[static_cast<int>(doc.urgency)];
+    a.issued_amount = doc.archive.issued_amount;
+    a.description = doc.archive.description;
+    return a;
+}
+
 DocumentInfo info_of(const model::Document& doc) {
     DocumentInfo info;
     info.title = doc.is_letter ? doc.subject : doc.kind + " " + doc.subject;
@@ -32,6 +72,7 @@ DocumentInfo info_of(const model::Document& doc) {
     const auto number = text::document_number(doc.number);
     info.keywords = "Số: " + (number.empty() ? std::string() : number) + "/" + doc.symbol;
     if (doc.date_line.date) info.date = Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day};
+    info.archive = archive_record(doc, info.author);
     return info;
 }
 
@@ -68,6 +109,7 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
         for (auto& pg : pages) out.pages.push_back(std::move(pg));
     }
     out.info = info_of(doc);
+    out.info.archive.page_amount = std::to_string(out.pages.size());
     return out;
 }
 

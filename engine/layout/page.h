@@ -60,6 +60,27 @@ struct Date {
 };
 
 // Document information for the PDF Info dictionary / DOCX core properties.
+// The record NĐ 30/2020 Phụ lục VI keeps of an outgoing electronic document (the
+// archive's metadata); written into the PDF/A's XMP under the vbarc: schema. Fields
+// left empty are left out.
+struct ArchiveRecord {
+    std::string organ_id, file_catalog, file_notation;
+    std::string type_name;       // "Công văn", "Báo cáo"
+    std::string code_number;     // "05"
+    std::string code_notation;   // "LĐLĐ-TG"
+    std::string issued_date;     // "2026-02-05"
+    std::string organ_name;      // the issuing body, one line
+    std::string subject;         // trích yếu
+    std::string language = "vi";
+    std::string page_amount;     // pages of the whole file
+    std::string signer_position; // chức vụ (several signers: "; " between)
+    std::string signer_name;     // họ tên
+    std::string to;              // Kính gửi, "; " between
+    std::string priority;        // 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc
+    std::string issued_amount;
+    std::string description;
+};
+
 struct DocumentInfo {
     std::string title;     // the subject (trích yếu)
     std::string author;    // the issuing body
@@ -67,6 +88,7 @@ struct DocumentInfo {
     std::string keywords;  // "Số: 1996/TLĐ"
     std::string creator = "vanban";
     std::optional<Date> date;  // the document's own date; never the wall clock
+    ArchiveRecord archive;
 };
 
 struct LaidOutDocument {

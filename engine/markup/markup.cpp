@@ -465,6 +465,11 @@ model::Document parse(std::string_view xml, std::string_view source_name) {
         } else if (tag == "draft") {
             r.only_attributes(c, {});
             doc.draft = true;
+        } else if (tag == "archive") {
+            r.only_attributes(c, {"organ-id", "file-catalog", "file-notation", "priority", "issued-amount", "description"});
+            auto attr = [&](const char* name) { return Reader::collapse(r.clean(c, c.attribute(name).value(), false), false); };
+            doc.archive = {attr("organ-id"),      attr("file-catalog"),  attr("file-notation"),
+                           attr("priority"),      attr("issued-amount"), attr("description")};
         } else if (tag == "recipients") {
             doc.recipients = read_items(r, c, "recipient");
         } else if (tag == "body") {

@@ -142,6 +142,17 @@ struct Appendix {
     std::vector<Block> body;
 };
 
+// Archive fields of NĐ 30 Phụ lục VI that the document itself does not say; all
+// optional ("" when not given). The rest of the record is derived by layout.
+struct ArchiveFields {
+    std::string organ_id;       // OrganId: mã định danh, "000.00.00.I02"
+    std::string file_catalog;   // FileCatalog
+    std::string file_notation;  // FileNotation
+    std::string priority;       // Priority; empty = from the urgency
+    std::string issued_amount;  // IssuedAmount: số lượng bản
+    std::string description;    // Description
+};
+
 enum class Urgency { none, khan, thuong_khan, hoa_toc };
 enum class Confidentiality { none, mat, toi_mat, tuyet_mat };
 
@@ -163,6 +174,7 @@ struct Document {
     Confidentiality confidentiality = Confidentiality::none;
     bool draft = false;
     std::vector<Appendix> appendices;
+    ArchiveFields archive;
 };
 
 }  // namespace vanban::model

@@ -137,6 +137,60 @@ std::optional<std::string> read_small_file(const fs::path& path) {
     return data;
 }
 
+// NĐ 30/2020 Phụ lục VI, Phần II.I: the fields of an outgoing electronic document,
+// named as the national exchange format (edXML) names them. SignerInfo {Position,
+// FullName} is flattened into two Text properties so that PDF/A-1's extension schema
+// needs no structured value type.
+struct ArchiveProperty {
+    const char* name;
+    std::string layout::ArchiveRecord::*field;
+    const char* description;
+};
+
+constexpr ArchiveProperty kArchiveProperties[] = {
+    {"OrganId", &layout::ArchiveRecord::organ_id, "Mã định danh"},
+    {"FileCatalog", &layout::ArchiveRecord::file_catalog, "Mục lục số"},
+    {"FileNotation", &layout::ArchiveRecord::file_notation, "Ký hiệu hồ sơ"},
+    {"TypeName", &layout::ArchiveRecord::type_name, "Tên loại"},
+    {"CodeNumber", &layout::ArchiveRecord::code_number, "Số"},
+    {"CodeNotation", &layout::ArchiveRecord::code_notation, "Ký hiệu"},
+    {"IssuedDate", &layout::ArchiveRecord::issued_date, "Ngày văn bản"},
+    {"OrganName", &layout::ArchiveRecord::organ_name, "Cơ quan ban hành"},
+    {"Subject", &layout::ArchiveRecord::subject, "Trích yếu"},
+    {"Language", &layout::ArchiveRecord::language, "Ngôn ngữ"},
+    {"PageAmount", &layout::ArchiveRecord::page_amount, "Số trang"},
+    {"SignerInfoPosition", &layout::ArchiveRecord::signer_position, "Chức vụ người ký"},
+    {"SignerInfoFullName", &layout::ArchiveRecord::signer_name, "Họ tên người ký"},
+    {"To", &layout::ArchiveRecord::to, "Nơi nhận"},
+    {"Priority", &layout::ArchiveRecord::priority, "Độ khẩn"},
+    {"IssuedAmount", &layout::ArchiveRecord::issued_amount, "Số bản"},
+    {"Description", &layout::ArchiveRecord::description, "Ghi chú"},
+};
+
+// ISO 19005-1 §6.7.8: properties outside the predefined XMP schemas are allowed only
+// when the packet declares them (pdfaExtension); PDFBox Preflight reports 7.1.1 otherwise.
+void append_archive_schema(std::string& out, const layout::ArchiveRecord& record) {
+    out += "  <rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+           "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+           "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+           "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+           "    <pdfaSchema:schema>vanban archive metadata (NĐ 30/2020 Phụ lục VI)</pdfaSchema:schema>\n"
+           "    <pdfaSchema:namespaceURI>";
+    out += kArchiveNamespace;
+    out += "</pdfaSchema:namespaceURI>\n    <pdfaSchema:prefix>vbarc</pdfaSchema:prefix>\n"
+           "    <pdfaSchema:property><rdf:Seq>\n";
+    for (const auto& p : kArchiveProperties) {
+        if ((record.*p.field).empty()) continue;  // declared only when written: the packet is unfiltered
+        out += "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>";
+        out += p.name;
+        out += "</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+               "<pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>";
+        out += p.description;
+        out += "</pdfaProperty:description></rdf:li>\n";
+    }
+    out += "    </rdf:Seq></pdfaSchema:property>\n   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n  </rdf:Description>\n";
+}
+
 }  // namespace
 
 std::string xmp_date(const layout::Date& d) {
@@ -162,8 +216,7 @@ std::string xmp_packet(const layout::DocumentInfo& info) {
     w.simple("pdfaid:conformance", "B", "");
     w.end();
 
-    // Only properties of the schemas predefined by XMP are used, so no extension
-    // schema has to be embedded (§6.7.8).
+    // Dublin Core, PDF, XMP basic: predefined schemas (§6.7.8); vbarc: below is declared.
     w.begin("dc", "http://purl.org/dc/elements/1.1/");
     w.simple("dc:format", "application/pdf", "");
     w.alt("dc:title", info.title, "document Title");
@@ -182,6 +235,14 @@ std::string xmp_packet(const layout::DocumentInfo& info) {
         const std::string date = xmp_date(*info.date);
         w.simple("xmp:CreateDate", date, "");
         w.simple("xmp:ModifyDate", date, "");
+    }
+    w.end();
+
+    append_archive_schema(out, info.archive);
+    w.begin("vbarc", kArchiveNamespace);
+    for (const auto& prop : kArchiveProperties) {
+        const std::string name = std::string("vbarc:") + prop.name;
+        w.simple(name.c_str(), info.archive.*prop.field, prop.name);
     }
     w.end();
 

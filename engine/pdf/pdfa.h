@@ -34,7 +34,13 @@ namespace vanban::pdf {
 // Empty fields are left out of both. Text is XML-escaped. Throws vanban::Error for
 // invalid UTF-8 or a character XML 1.0 cannot carry (C0 controls other than TAB,
 // LF, CR; U+FFFE; U+FFFF): the two could not be equal then.
+// The packet also carries info.archive (NĐ 30 Phụ lục VI) as vbarc: properties under
+// kArchiveNamespace, declared with a PDF/A extension schema (§6.7.8).
 std::string xmp_packet(const layout::DocumentInfo& info);
+
+// The namespace of vanban's archive properties (README "Archive metadata"); the
+// .invalid host says it names, and never locates, anything.
+inline constexpr const char* kArchiveNamespace = "http://ns.vanban.invalid/archive/1.0/";
 
 // "YYYY-MM-DDT00:00:00Z": the instant pdf_date() writes, in XMP's date form
 // (ISO 8601 as profiled by XMP). Throws vanban::Error for a date that does not exist.

@@ -101,13 +101,19 @@ Database Database::open(const fs::path& file) {
     return d;
 }
 
-Database::Database(Database&& o) noexcept : db_(std::exchange(o.db_, nullptr)), file_(std::move(o.file_)) {}
+Database::Database(Database&& o) noexcept
+    : db_(std::exchange(o.db_, nullptr)),
+      file_(std::move(o.file_)),
+      tx_mutex_(std::move(o.tx_mutex_)),
+      tx_depth_(std::move(o.tx_depth_)) {}
 
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {
         sqlite3_close_v2(db_);
         db_ = std::exchange(o.db_, nullptr);
         file_ = std::move(o.file_);
+        tx_mutex_ = std::move(o.tx_mutex_);
+        tx_depth_ = std::move(o.tx_depth_);
     }
     return *this;
 }
@@ -135,7 +141,22 @@ void Database::exec(std::string_view sql) const {
 }
 
 void Database::transaction(const std::function<void()>& work) const {
+    std::lock_guard lock(*tx_mutex_);
+    if (*tx_depth_ > 0) {  // nested on this thread: part of the outer transaction
+        ++*tx_depth_;
+        struct Leave {
+            int& depth;
+            ~Leave() { --depth; }
+        } leave{*tx_depth_};
+        work();
+        return;
+    }
     exec("BEGIN IMMEDIATE");
+    ++*tx_depth_;
+    struct Leave {
+        int& depth;
+        ~Leave() { --depth; }
+    } leave{*tx_depth_};
     try {
         work();
         exec("COMMIT");

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -79,7 +81,9 @@ public:
     void exec(std::string_view sql) const;
 
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT (the write lock is taken at the start,
-    // so two writers never deadlock half-way); rolls back if `work` throws.
+    // so two writers never deadlock half-way); rolls back if `work` throws. One
+    // connection may be shared by threads: transactions on it are serialised, and a
+    // transaction begun inside `work` on the same thread joins the outer one.
     void transaction(const std::function<void()>& work) const;
 
     // Brings `module`'s schema to its newest version, each migration in its own
@@ -97,9 +101,12 @@ public:
     [[noreturn]] void fail(std::string_view what) const;
 
 private:
-    Database(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+    Database(sqlite3* db, std::filesystem::path file)
+        : db_(db), file_(std::move(file)), tx_mutex_(std::make_unique<std::recursive_mutex>()) {}
     sqlite3* db_;
     std::filesystem::path file_;
+    std::unique_ptr<std::recursive_mutex> tx_mutex_;
+    std::unique_ptr<int> tx_depth_ = std::make_unique<int>(0);
     friend class Statement;
 };
 

@@ -183,6 +183,7 @@ TEST_CASE("pdfa: the seed letter meets the size targets (plain ≤ 30 KB, --pdfa
     INFO("seed letter: plain " << plain << " B, --pdfa " << pdfa << " B");
     CHECK(plain <= 30 * 1000);
     CHECK(pdfa <= 38 * 1000);
-    // XMP (~1.3 KB, unfiltered by rule) + the deflated sRGB profile (~2.5 KB) + dicts.
-    CHECK(pdfa - plain < 5 * 1024);
+    // XMP (~1.3 KB, unfiltered by rule) + the archive record of NĐ 30 Phụ lục VI with its
+    // extension schema (~3.5 KB, unfiltered too) + the deflated sRGB profile (~2.5 KB) + dicts.
+    CHECK(pdfa - plain < 9 * 1024);
 }

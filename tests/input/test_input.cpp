@@ -143,7 +143,7 @@ TEST_CASE("The seed letter of document-input.md is accepted and normalised") {
       "enacting_authority": "", "bases": [], "preamble": false,
       "signers": [{"authority": "TM. ĐOÀN CHỦ TỊCH", "acting": "", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn A"}],
       "distribution": ["Như trên", "Thường trực ĐCT (để b/c)", "Lưu: VT, TG"],
-      "urgency": "", "confidentiality": "", "draft": false, "appendices": [], "data": {}
+      "urgency": "", "confidentiality": "", "draft": false, "appendices": [], "archive": false, "data": {}
     })J");
     CHECK(out == expected);
 }

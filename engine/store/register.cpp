@@ -320,9 +320,9 @@ std::vector<RegisterEntry> Register::search(std::string_view text, std::size_t l
     const std::string query = fts_query(text);
     if (query.empty()) return {};
     auto q = db_.prepare(std::string("SELECT ") + kColumns +
-                         " FROM register_entries JOIN (SELECT rowid AS hit, bm25(register_fts, 10.0, 4.0, 1.0, 2.0, 1.0) "
-                         "AS rank FROM register_fts WHERE register_fts MATCH ?) ON hit = id "
-                         "ORDER BY rank, year DESC, number DESC LIMIT ?");
+                         " FROM (SELECT rowid AS hit, bm25(register_fts, 10.0, 4.0, 1.0, 2.0, 1.0) AS score "
+                         "FROM register_fts WHERE register_fts MATCH ?1 ORDER BY score LIMIT ?2) "
+                         "JOIN register_entries ON id = hit ORDER BY score, year DESC, number DESC");
     q.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
     std::vector<RegisterEntry> out;
     while (q.step()) out.push_back(read_entry(q));

@@ -36,9 +36,9 @@ json diagnostic_json(const Diagnostic& d) {
 }
 
 // The document keys, in the order of the input format.
-constexpr std::array<std::string_view, 17> kDocumentKeys = {
-    "template", "issuer",     "number",       "symbol",          "place",   "date",  "kind",       "subject", "recipients",
-    "body",     "signers",    "distribution", "confidentiality", "urgency", "draft", "appendices", "data"};
+constexpr std::array<std::string_view, 19> kDocumentKeys = {
+    "template", "issuer",  "number",       "symbol",          "place",   "date",  "kind",       "subject", "recipients",
+    "enacting_authority", "bases", "body", "signers", "distribution", "confidentiality", "urgency", "draft", "appendices", "data"};
 
 std::string title_of(const std::string& name, const std::string& kind_default) {
     static const std::vector<std::pair<std::string_view, std::string_view>> known = {

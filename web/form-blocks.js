@@ -72,9 +72,11 @@ function blockItem(b) {
 
 // Accessible names that say which block: "Đoạn văn, khối 2", "Xóa khối 2 (Bảng)".
 export function renumberBlocks(list) {
+  let articles = 0;
   $$(':scope > li', list).forEach((li, i) => {
     const n = i + 1;
     const name = KIND_NAMES[li.dataset.kind];
+    if (li.dataset.kind === 'article') { articles += 1; $(':scope > .block-head .block-label', li).textContent = `Điều ${articles}`; }
     const where = list.dataset.where ? ` ${list.dataset.where}` : '';
     for (const [c, w] of [['up', `Chuyển khối ${n}${where} lên`], ['down', `Chuyển khối ${n}${where} xuống`], ['remove', `Xóa khối ${n}${where} (${name})`]]) {
       const b = $(`:scope > .block-head .${c}`, li);

@@ -116,6 +116,7 @@ export function addAppendix(a = {}, focus = false) {
   for (const b of a.body || []) addBlock(blocks, b);
   list.appendChild(li);
   renumberAppendices();
+  for (const b of $$('.add-article', li)) b.hidden = !(USUAL[$('#f-template').value] || USUAL.default).articles;
   if (focus) $('.ap-title', li).focus();
   return li;
 }
@@ -243,6 +244,13 @@ export function collect() {
   if (date.error) issues.push({ el: $('#f-date'), error: date.error });
   if (date.iso) doc.date = date.iso;
   doc.subject = need($('#f-subject'), '/subject').replace(/\s*\n\s*/g, ' ');
+  // The engine cuts a công văn's "V/v" box at one page without a word (seen at ~1,800
+  // characters): refuse well before that.
+  if (doc.template === 'cong-van' && doc.subject.length > 1200) {
+    issues.push({ el: $('#f-subject'), error: `Trích yếu quá dài (${doc.subject.length} ký tự) để in trong ô “V/v” của công văn; hãy viết ngắn gọn, dưới 1.200 ký tự.` });
+  } else if (doc.subject.length > 400) {
+    issues.push({ el: $('#f-subject'), hint: `Trích yếu dài ${doc.subject.length} ký tự; trích yếu nên ngắn gọn.` });
+  }
   if (visible('enacting_authority') && text($('#f-authority'))) doc.enacting_authority = text($('#f-authority')).replace(/\s*\n\s*/g, ' ');
   set($('#f-authority'), '/enacting_authority');
 

@@ -12,7 +12,7 @@ import {
 import { drafts, undo } from './form-drafts.js';
 import { showIssues, setStatus, toast } from './form-errors.js';
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 150;
 
 const STARTER = {
   template: 'cong-van',
@@ -155,16 +155,22 @@ async function refresh() {
       return;
     }
     setStatus('Đang tạo bản xem trước…');
-    const [res, c] = await Promise.all([post('/api/render?format=pdf', doc, signal), check(doc, signal)]);
+    const t1 = performance.now();
+    // The preview first; lint's hints (and refusals) right after, not competing with it.
+    const res = await post('/api/render?format=pdf', doc, signal);
     if (seq !== state.seq) return;
     if (!res.ok) {
-      const shown = showIssues(issues, await errorOf(res), c.findings, state);
+      const error = await errorOf(res);
+      const c = await check(doc, signal);
+      if (seq !== state.seq) return;
+      const shown = showIssues(issues, error, c.findings, state);
       markStale(true);
       setStatus(`Có ${shown || 1} lỗi, chưa cập nhật bản xem trước.`, 'bad');
       return;
     }
     const blob = await res.blob();
     if (seq !== state.seq) return;
+    const t2 = performance.now();
     state.pages = Number(res.headers.get('X-Vanban-Pages')) || 1;
     state.page = Math.min(state.page, state.pages);
     setPreview(blob);
@@ -173,10 +179,13 @@ async function refresh() {
     const frame = $('#preview');
     frame.dataset.renders = String(state.renders);
     frame.dataset.latency = String(Math.round(performance.now() - state.lastInputAt));
-    showIssues(issues, null, c.findings, state);
+    frame.dataset.timing = `collect ${Math.round(t1 - started)} · render ${Math.round(t2 - t1)} · show ${Math.round(performance.now() - t2)}`;
+    showIssues(issues, null, [], state);
     markStale(false);
     const ms = Math.round(performance.now() - started);
     setStatus(`Đã cập nhật bản xem trước (${state.pages} trang) · ${ms} ms`, 'ok');
+    const c = await check(doc, signal);
+    if (seq === state.seq) showIssues(issues, null, c.findings, state);
   } catch (e) {
     if (e.name === 'AbortError') return;
     setStatus('Không kết nối được với máy chủ vanban.', 'bad');

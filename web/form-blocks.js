@@ -212,6 +212,7 @@ export function readBlocks(list, base, set, issues) {
       out.push({ table: readTable($('.table-ed', li), p, set, issues) });
     } else if (kind === 'article') {
       const titleInput = $('.article-title', li);
+      if (!titleInput.value.trim() && !value) { delete li.dataset.pointer; continue; }  // an empty Điều is left out
       const [title, cut] = stripPrefix(titleInput.value.trim(), ARTICLE_PREFIX);
       if (cut) issues.push({ el: titleInput, hint: `Phần mềm tự đánh số “Điều 1.”, “Điều 2.”…; phần “${cut}” đã được bỏ.` });
       set(titleInput, `${p}/article`);

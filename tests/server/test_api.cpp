@@ -70,6 +70,8 @@ TEST_CASE("Engine messages have a Vietnamese wording — unknown ones keep the E
     CHECK(server::message_vi("impossible date '2009-02-30'") == "Ngày '2009-02-30' không có trên lịch.");
     CHECK(server::message_vi("syntax error: unexpected '}'", 3, 14).find("dòng 3, cột 14") != std::string::npos);
     CHECK(server::message_vi("something new") == "Dữ liệu không hợp lệ: something new");
+    CHECK(server::message_vi("expected a width greater than 0, got 0") == "Độ rộng cột phải là một số lớn hơn 0.");
+    CHECK(server::message_vi("an article needs a title ('article') or some 'text'") == "Điều cần có tên điều hoặc nội dung.");
     CHECK(server::lint_message_vi("double-space") == "Có hai dấu cách liền nhau.");
     CHECK(server::lint_message_vi("no-such-code").empty());
 }

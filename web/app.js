@@ -4,7 +4,7 @@
 // own, lint's refusals and the engine's — lands next to the right field, all at once.
 'use strict';
 
-import { $, $$, hooks, toJson, parseJson } from './form-util.js';
+import { $, hooks, toJson, parseJson, readDate, showDate } from './form-util.js';
 import { blocksEditor } from './form-blocks.js';
 import {
   form, populate, collect, applyTemplate, fillable, addLine, lineListTools, addSigner, addAppendix, renumberAppendices,
@@ -60,7 +60,7 @@ function changed() {
   $('#btn-undo').disabled = undo.past.length === 0;
 }
 
-function snapshot() { return toJson(collect().doc); }
+function snapshot() { return toJson(collect({ all: true }).doc); }
 
 hooks.before = (label, announce = false) => {
   undo.record(snapshot(), label);
@@ -136,7 +136,7 @@ function setPreview(blob) {
 async function refresh() {
   clearTimeout(state.timer);
   const { doc, issues } = collect();
-  drafts.save(doc);
+  drafts.save(collect({ all: true }).doc);
   const seq = ++state.seq;
   if (state.controller) state.controller.abort();
   state.controller = new AbortController();
@@ -285,7 +285,7 @@ function showDrafts() {
     open.addEventListener('click', () => {
       const doc = drafts.load(d.id);
       if (!doc) return;
-      drafts.save(collect().doc);
+      drafts.save(collect({ all: true }).doc);
       drafts.use(d.id);
       undo.past = []; undo.future = [];
       state.showAll = true;
@@ -353,7 +353,14 @@ function wire() {
     if (/^(INPUT|TEXTAREA)$/.test(e.target.tagName)) undo.lastWasBlock = false;
     changed();
   });
-  $('#form').addEventListener('focusout', (e) => { if (e.target.value) state.touched.add(e.target); });
+  $('#form').addEventListener('focusout', (e) => {
+    if (e.target.value) state.touched.add(e.target);
+    // A date typed as 2026-03-16 or 5/3/2026 is shown the way the form writes dates.
+    if (e.target.id === 'f-date') {
+      const d = readDate(e.target.value);
+      if (d.iso && showDate(d.iso) !== e.target.value) e.target.value = showDate(d.iso);
+    }
+  });
   $('#form').addEventListener('change', (e) => {
     if (e.target.id === 'f-template') { hooks.before('đổi mẫu văn bản'); applyTemplate(); }
     changed();
@@ -374,7 +381,7 @@ function wire() {
   $('#page-prev').addEventListener('click', () => { state.page = Math.max(1, state.page - 1); showPage(); goPage(); });
   $('#page-next').addEventListener('click', () => { state.page = Math.min(state.pages, state.page + 1); showPage(); goPage(); });
   $('#btn-new').addEventListener('click', () => {
-    drafts.save(collect().doc);
+    drafts.save(collect({ all: true }).doc);
     drafts.fresh();
     undo.past = []; undo.future = [];
     state.showAll = false;
@@ -399,7 +406,7 @@ function wire() {
     e.preventDefault();
     if (e.key.toLowerCase() === 'y' || e.shiftKey) doRedo(); else doUndo();
   });
-  window.addEventListener('pagehide', () => drafts.save(collect().doc));
+  window.addEventListener('pagehide', () => drafts.save(collect({ all: true }).doc));
 }
 
 function goPage() {

@@ -213,13 +213,15 @@ const REQUIRED = 'Chưa nhập: đây là mục bắt buộc.';
 
 // Builds the document; `issues` gets {el, error|hint, blank} for what the form itself
 // can tell (blank required fields, impossible dates, words the engine prints itself).
-export function collect() {
+// With `all`, fields the template does not print are included too (undo and drafts keep
+// them; what is rendered, downloaded or saved as a file has only what prints).
+export function collect({ all = false } = {}) {
   const doc = {};
   const issues = [];
   const set = (e, pointer) => { e.dataset.pointer = pointer; };
   const text = (e) => e.value.trim();
   const need = (e, pointer) => { set(e, pointer); if (!text(e)) issues.push({ el: e, error: REQUIRED, blank: true }); return text(e); };
-  const visible = (field) => !$(`[data-field="${field}"]`).hidden;
+  const visible = (field) => all || !$(`[data-field="${field}"]`).hidden;
 
   doc.template = $('#f-template').value;
   if (visible('kind') && text($('#f-kind'))) doc.kind = text($('#f-kind'));

@@ -30,8 +30,13 @@ json error_json(const std::string& message, const std::string& pointer, int line
 
 json diagnostic_json(const Diagnostic& d) {
     json j = error_json(d.message, d.pointer, d.line, d.column);
-    // A template's own error names the template file (not the request's document).
-    if (!d.file.empty() && d.file != kRequestFileName) j["file"] = d.file;
+    // A template's own error names the template file (not the request's document), and
+    // is not a "JSON syntax" error of the clerk's document.
+    if (!d.file.empty() && d.file != kRequestFileName) {
+        j["file"] = d.file;
+        j["message_vi"] = "Mẫu văn bản " + d.file + " bị lỗi (dòng " + std::to_string(d.line) +
+                          "); hãy chọn mẫu khác hoặc báo cho người quản trị.";
+    }
     return j;
 }
 

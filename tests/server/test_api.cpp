@@ -146,3 +146,17 @@ TEST_CASE("Api::templates lists the shipped templates with titles and the fields
     CHECK(std::find(cong_van["fields"].begin(), cong_van["fields"].end(), "kind") == cong_van["fields"].end());
     CHECK(std::find(bao_cao["fields"].begin(), bao_cao["fields"].end(), "kind") != bao_cao["fields"].end());
 }
+
+TEST_CASE("A template's own error is not called a JSON syntax error of the document") {
+    Diagnostic d;
+    d.file = "so-ket-nq20-don-vi.mustache";
+    d.line = 12;
+    d.column = 3;
+    d.message = "unclosed section 'data'";
+    const json j = json::parse(server::Api::error(d).body);
+    CHECK(j["file"] == "so-ket-nq20-don-vi.mustache");
+    const std::string vi = j["message_vi"];
+    CHECK(vi.find("Mẫu văn bản so-ket-nq20-don-vi.mustache bị lỗi (dòng 12)") == 0);
+    CHECK(vi.find("JSON") == std::string::npos);
+    CHECK(vi.find("unclosed") == std::string::npos);
+}

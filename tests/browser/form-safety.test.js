@@ -125,6 +125,13 @@ run('form-safety.test.js', async ({ browser, url, outDir }) => {
   await page.locator('#toast').getByRole('button', { name: 'Hoàn tác' }).click();
   check(await page.locator('#body > li').count() === 2, 'the “Hoàn tác” button brings a deleted heading back');
 
+  // A file that is not a saved document is explained in Vietnamese (no JSON.parse text).
+  await page.locator('#file-open').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"template": "cong-van",') });
+  await page.locator('#form-error').waitFor({ timeout: 10000 });
+  const bad = await page.locator('#form-error').innerText();
+  check(bad.includes('hong.json') && !/JSON|Unexpected|position/.test(bad), 'an unreadable file is explained in Vietnamese', bad);
+  check(await page.getByLabel('Trích yếu nội dung').inputValue() === 'triển khai Tháng Công nhân năm 2026', 'and the form keeps what was typed');
+
   // Two tabs keep two drafts.
   const a = page;
   await waitForPreview(a, await renders(a) - 1);

@@ -47,6 +47,7 @@ const state = {
   showAll: true,      // show "required" errors for untouched fields too
   touched: new WeakSet(),
   lastInputAt: 0,
+  template: '',       // the template chosen, for undoing a change of template
 };
 
 // ---------- edits ----------
@@ -71,6 +72,7 @@ hooks.changed = changed;
 
 function restore(json) {
   populate(parseJson(json));
+  state.template = $('#f-template').value;
   changed();
 }
 
@@ -261,6 +263,7 @@ async function openFile(file) {
   drafts.fresh();
   state.showAll = true;
   populate(doc);
+  state.template = $('#f-template').value;
   changed();
   setStatus(`Đã mở ${file.name}`, 'ok');
 }
@@ -290,6 +293,7 @@ function showDrafts() {
       undo.past = []; undo.future = [];
       state.showAll = true;
       populate(doc);
+      state.template = $('#f-template').value;
       drafts.dirty = false;
       refresh();
       $('#drafts-dialog').close();
@@ -362,7 +366,14 @@ function wire() {
     }
   });
   $('#form').addEventListener('change', (e) => {
-    if (e.target.id === 'f-template') { hooks.before('đổi mẫu văn bản'); applyTemplate(); }
+    if (e.target.id === 'f-template') {
+      // The state before the change has the template chosen before.
+      const before = collect({ all: true }).doc;
+      before.template = state.template;
+      undo.record(toJson(before), 'đổi mẫu văn bản');
+      state.template = e.target.value;
+      applyTemplate();
+    }
     changed();
   });
   $('#form').addEventListener('submit', (e) => e.preventDefault());
@@ -387,6 +398,7 @@ function wire() {
     state.showAll = false;
     state.touched = new WeakSet();
     populate(BLANK);
+    state.template = $('#f-template').value;
     refresh();
     $('#f-issuer').focus();
     toast('Văn bản trước vẫn nằm trong “Bản nháp”.');
@@ -419,6 +431,7 @@ async function start() {
   await loadTemplates();
   const draft = await drafts.start();
   populate(draft || STARTER);
+  state.template = $('#f-template').value;
   refresh();
 }
 

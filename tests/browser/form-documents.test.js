@@ -140,6 +140,10 @@ run('form-documents.test.js', async ({ browser, url, outDir }) => {
   await page.getByLabel('Loại văn bản').selectOption({ label: 'Quyết định' });
   check(await page.locator('[data-field="recipients"]').isVisible() && await page.locator('[data-field="recipients"] .unusual').isVisible(),
     'a filled Kính gửi stays visible on a quyết định, with a note (nothing hidden that would print)');
+  await page.getByLabel('Loại văn bản').focus();
+  await page.keyboard.press('Control+z');
+  check(await page.getByLabel('Loại văn bản').inputValue() === 'cong-van' && await page.getByLabel('Kính gửi 1', { exact: true }).inputValue() === 'Sở Nội vụ',
+    'Ctrl+Z undoes the change of template', await page.getByLabel('Loại văn bản').inputValue());
   check(page.errors.length === 0, 'no JavaScript errors on the page', page.errors.join('\n'));
   await context.close();
 });

@@ -14,6 +14,9 @@ const FORM_KEYS = ['template', 'issuer', 'number', 'symbol', 'place', 'date', 'k
 
 // What a template usually has, beyond what it can print: a quyết định has thẩm quyền,
 // căn cứ and Điều but no Kính gửi; other documents no căn cứ.
+const LIST_KEYS = ['recipients', 'bases', 'body', 'signers', 'distribution', 'appendices'];
+const arr = (v) => (Array.isArray(v) ? v : []);
+
 const USUAL = {
   'quyet-dinh': { without: ['recipients'], articles: true },
   default: { without: ['enacting_authority', 'bases'], articles: false },
@@ -113,7 +116,7 @@ export function addAppendix(a = {}, focus = false) {
   $('.ap-orientation', li).value = a.orientation === 'landscape' ? 'landscape' : 'portrait';
   const { list: blocks, buttons } = blocksEditor();
   $('.ap-blocks', li).append(blocks, buttons);
-  for (const b of a.body || []) addBlock(blocks, b);
+  for (const b of arr(a.body)) addBlock(blocks, b);
   list.appendChild(li);
   renumberAppendices();
   for (const b of $$('.add-article', li)) b.hidden = !(USUAL[$('#f-template').value] || USUAL.default).articles;
@@ -188,17 +191,19 @@ export function populate(doc) {
   for (const id of ['recipients', 'bases', 'distribution']) {
     const list = $(`#${id}`);
     list.replaceChildren();
-    for (const v of doc[id] || []) addLine(list, typeof v === 'string' ? v : String(v));
+    for (const v of arr(doc[id])) addLine(list, typeof v === 'string' ? v : String(v));
     if (id === 'recipients' && !list.children.length) addLine(list, '');
   }
   form.body.replaceChildren();
-  for (const b of doc.body || []) addBlock(form.body, b);
+  for (const b of arr(doc.body)) addBlock(form.body, b);
   $('#signers').replaceChildren();
-  for (const s of doc.signers || []) addSigner(s);
+  for (const s of arr(doc.signers)) addSigner(s && typeof s === 'object' ? s : {});
   $('#appendices').replaceChildren();
-  for (const a of doc.appendices || []) addAppendix(a);
+  for (const a of arr(doc.appendices)) addAppendix(a && typeof a === 'object' ? a : {});
   form.extra = {};
   for (const [k, v] of Object.entries(doc)) if (!FORM_KEYS.includes(k)) form.extra[k] = v;
+  // A list that is not a list has no fields here: it is kept as is (the engine says what is wrong).
+  for (const k of LIST_KEYS) if (doc[k] !== undefined && !Array.isArray(doc[k])) form.extra[k] = doc[k];
   const extra = Object.keys(form.extra);
   $('#extra-note').hidden = extra.length === 0;
   $('#extra-note').textContent = extra.length

@@ -41,7 +41,7 @@ function selectOf(cls, options, value, label) {
 // The editor of one block's content (below its head).
 function blockBody(kind, b) {
   const body = el('div', { class: 'block-body' });
-  if (kind === 'paragraph') body.append(el('textarea', { class: 'text', rows: 3, value: b }));
+  if (kind === 'paragraph') body.append(el('textarea', { class: 'text', rows: 3, value: b, placeholder: 'Xuống dòng (Enter) để sang đoạn mới' }));
   else if (kind === 'heading') body.append(el('textarea', { class: 'text', rows: 1, value: b.heading, placeholder: 'VD: I. KẾT QUẢ THỰC HIỆN' }));
   else if (kind === 'list') body.append(el('textarea', { class: 'text', rows: 3, value: b.list.join('\n'), placeholder: 'Mỗi dòng một mục' }));
   else if (kind === 'table') body.append(tableEditor(b.table));
@@ -189,7 +189,8 @@ export function readBlocks(list, base, set, issues) {
     if (kind === 'paragraph') {
       if (!value) { delete li.dataset.pointer; continue; }
       set(area, p);
-      out.push(value.replace(/\s*\n\s*/g, ' '));
+      // Enter starts a new paragraph, as in Word (the engine would print a space).
+      for (const para of value.split(/\s*\n\s*/)) out.push(para);
     } else if (kind === 'heading') {
       if (!value) { delete li.dataset.pointer; continue; }
       set(area, `${p}/heading`);

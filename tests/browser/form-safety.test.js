@@ -69,7 +69,7 @@ run('form-safety.test.js', async ({ browser, url, outDir }) => {
   check(await date.inputValue() === '05/12/2026', 'typing over a date replaces it', await date.inputValue());
   await page.getByLabel('Trích yếu nội dung').fill('triển khai Tháng Công nhân năm 2026');
   await page.getByLabel('Kính gửi 1', { exact: true }).fill('Kính gửi: Công đoàn cơ sở trực thuộc');
-  await page.getByLabel('Đoạn văn, khối 1').fill('Liên đoàn Lao động Thành phố đề nghị các đơn vị triển khai Tháng Công nhân.');
+  await page.getByLabel('Đoạn văn, khối 1').fill('Liên đoàn Lao động Thành phố đề nghị các đơn vị triển khai Tháng Công nhân.\nĐề nghị các đơn vị báo cáo kết quả trước ngày 30/5.');
   await page.getByLabel('Chức vụ').fill('CHỦ TỊCH');
   await page.getByLabel('Họ và tên').fill('Phạm Văn Bình');
   await page.getByLabel('Nơi nhận 1', { exact: true }).fill('- Như trên;');
@@ -92,6 +92,8 @@ run('form-safety.test.js', async ({ browser, url, outDir }) => {
   const saved = await savedJson(page, path.join(outDir, 'safety.json'));
   check(saved.issuer.name === 'LIÊN ĐOÀN LAO ĐỘNG\nTHÀNH PHỐ HÀ NỘI', 'the saved file keeps the line break (\\n)', JSON.stringify(saved.issuer));
   check(saved.date === '2026-12-05', 'the saved date is 2026-12-05', saved.date);
+  check(saved.body.length === 2 && saved.body[1].startsWith('Đề nghị các đơn vị báo cáo'), 'Enter in a paragraph starts a new paragraph (not a run-on line)', JSON.stringify(saved.body));
+  check(lines.some((l) => l.startsWith('Đề nghị các đơn vị báo cáo')), 'the second paragraph starts its own line in the PDF', lines.join('\n').slice(0, 1500));
 
   // An impossible date blocks the download and marks the preview stale.
   await date.fill('31/02/2026');
@@ -113,6 +115,7 @@ run('form-safety.test.js', async ({ browser, url, outDir }) => {
   await subject.fill('triển khai Tháng Công nhân năm 2026');
 
   // Undo: a deleted block comes back with Ctrl+Z, and with the "Hoàn tác" button.
+  await page.getByLabel('Đoạn văn, khối 1').fill('Liên đoàn Lao động Thành phố đề nghị các đơn vị triển khai Tháng Công nhân.');
   await page.locator('#body-section').getByRole('button', { name: '+ Đề mục' }).click();
   await page.keyboard.type('I. MỤC ĐÍCH');
   await page.getByRole('button', { name: 'Xóa khối 1 (Đoạn văn)' }).click();

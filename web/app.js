@@ -1,18 +1,22 @@
-// vanban — the clerk's web form. Plain JavaScript, no libraries, works offline.
-// The form is the source of truth: collect() builds the document JSON from it, and
-// records on every input the JSON Pointer its value went to, so the engine's errors
-// ("/signers/0/name: missing required field") land next to the right field.
+// vanban — the clerk's web form. Plain JavaScript modules, no libraries, works offline.
+// The form is the source of truth: collect() (form-doc.js) builds the document JSON and
+// records on every input the JSON Pointer its value went to, so every error — the form's
+// own, lint's refusals and the engine's — lands next to the right field, all at once.
 'use strict';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+import { $, hooks, toJson, parseJson, readDate, showDate } from './form-util.js';
+import { blocksEditor } from './form-blocks.js';
+import {
+  form, populate, collect, applyTemplate, fillable, addLine, lineListTools, addSigner, addAppendix, renumberAppendices,
+} from './form-doc.js';
+import { drafts, undo } from './form-drafts.js';
+import { showIssues, setStatus, toast } from './form-errors.js';
 
-const DEBOUNCE_MS = 400;
-const STORAGE_KEY = 'vanban.draft';
+const DEBOUNCE_MS = 150;
 
 const STARTER = {
   template: 'cong-van',
-  issuer: { parent: 'TỔNG LĐLĐ VIỆT NAM', name: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NGÃI' },
+  issuer: { parent: 'TỔNG LĐLĐ VIỆT NAM', name: 'LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG NGÃI' },
   number: 5,
   symbol: 'LĐLĐ-TG',
   place: 'Quảng Ngãi',
@@ -32,402 +36,165 @@ const BLANK = {
   recipients: [''], body: [''], signers: [{ title: '', name: '' }], distribution: ['Như trên', 'Lưu: VT'],
 };
 
-// Keys the form edits; anything else a loaded file has (appendices, data, …) is kept as is.
-const FORM_KEYS = ['template', 'issuer', 'number', 'symbol', 'place', 'date', 'kind', 'subject', 'recipients',
-  'body', 'signers', 'distribution', 'urgency', 'confidentiality', 'draft'];
-
 const state = {
-  templates: [],
-  extra: {},          // top-level keys the form has no fields for
   timer: 0,
   seq: 0,             // the newest preview request
   controller: null,
   previewUrl: '',
   renders: 0,         // previews shown (tests wait on it)
-  idCounter: 0,
+  pages: 0,
+  page: 1,            // the page the clerk is looking at, kept across updates
+  showAll: true,      // show "required" errors for untouched fields too
+  touched: new WeakSet(),
+  lastInputAt: 0,
+  template: '',       // the template chosen, for undoing a change of template
 };
 
-// ---------- building the form ----------
-
-function uid(prefix) { state.idCounter += 1; return `${prefix}-${state.idCounter}`; }
-
-function rowTools(li, list) {
-  $('.up', li).addEventListener('click', () => {
-    if (li.previousElementSibling) { list.insertBefore(li, li.previousElementSibling); renumber(list); changed(); $('.up', li).focus(); }
-  });
-  $('.down', li).addEventListener('click', () => {
-    if (li.nextElementSibling) { list.insertBefore(li.nextElementSibling, li); renumber(list); changed(); $('.down', li).focus(); }
-  });
-  $('.remove', li).addEventListener('click', () => {
-    const next = li.nextElementSibling || li.previousElementSibling;
-    li.remove(); renumber(list); changed();
-    const focus = next ? $('input, textarea, select', next) : list.parentElement.querySelector('button.add');
-    if (focus) focus.focus();
-  });
-}
-
-// Accessible names that say which row: "Kính gửi 2", "Xóa Kính gửi 2".
-function renumber(list) {
-  const noun = list.dataset.noun;
-  $$(':scope > li', list).forEach((li, i) => {
-    const n = `${noun} ${i + 1}`;
-    const input = $(':scope > input', li);
-    if (input) input.setAttribute('aria-label', n);
-    $('.up', li).setAttribute('aria-label', `Chuyển ${n} lên`);
-    $('.down', li).setAttribute('aria-label', `Chuyển ${n} xuống`);
-    $('.remove', li).setAttribute('aria-label', `Xóa ${n}`);
-  });
-}
-
-function addLine(list, value = '', focus = false) {
-  const li = $('#tpl-line').content.firstElementChild.cloneNode(true);
-  const input = $('input', li);
-  input.value = value;
-  input.placeholder = list.dataset.placeholder || '';
-  list.appendChild(li);
-  rowTools(li, list);
-  renumber(list);
-  if (focus) input.focus();
-  return li;
-}
-
-function blockKind(li) { return $('.kind', li).value; }
-
-function showBlockControls(li) {
-  const kind = blockKind(li);
-  $('.level', li).hidden = kind !== 'heading';
-  $('.marker', li).hidden = kind !== 'list';
-  const text = $('.text', li);
-  text.rows = kind === 'heading' ? 1 : kind === 'paragraph' ? 3 : 4;
-  text.classList.toggle('mono', kind === 'raw');
-  text.setAttribute('aria-label', {
-    paragraph: 'Nội dung đoạn văn', heading: 'Tên đề mục', list: 'Các mục của danh sách, mỗi dòng một mục', raw: 'Khối dạng JSON',
-  }[kind]);
-  text.placeholder = kind === 'list' ? 'Mỗi dòng một mục' : kind === 'heading' ? 'VD: I. KẾT QUẢ THỰC HIỆN' : '';
-}
-
-function addBlock(block, focus = false) {
-  const list = $('#body');
-  const li = $('#tpl-block').content.firstElementChild.cloneNode(true);
-  const kind = $('.kind', li);
-  const text = $('.text', li);
-  if (typeof block === 'string') {
-    kind.value = 'paragraph'; text.value = block;
-  } else if (block && typeof block.heading === 'string' && Object.keys(block).every((k) => k === 'heading' || k === 'level')) {
-    kind.value = 'heading'; text.value = block.heading; $('.level', li).value = String(block.level || 1);
-  } else if (block && Array.isArray(block.list) && block.list.every((x) => typeof x === 'string') &&
-             Object.keys(block).every((k) => k === 'list' || k === 'marker')) {
-    kind.value = 'list'; text.value = block.list.join('\n'); $('.marker', li).value = block.marker || '-';
-  } else {
-    kind.value = 'raw'; text.value = JSON.stringify(block, null, 2);
-  }
-  kind.addEventListener('change', () => {
-    // Keep the words when the kind changes: a list's lines become one paragraph, and back.
-    showBlockControls(li); changed();
-  });
-  list.appendChild(li);
-  rowTools(li, list);
-  showBlockControls(li);
-  if (focus) text.focus();
-  return li;
-}
-
-function addSigner(s = {}, focus = false) {
-  const list = $('#signers');
-  const li = $('#tpl-signer').content.firstElementChild.cloneNode(true);
-  for (const key of ['authority', 'acting', 'title', 'name']) {
-    const input = $(`.${key}`, li);
-    input.id = uid(`signer-${key}`);
-    input.previousElementSibling.htmlFor = input.id;
-    input.value = s[key] || '';
-  }
-  list.appendChild(li);
-  rowTools(li, list);
-  if (focus) $('.authority', li).focus();
-  return li;
-}
-
-function populate(doc) {
-  $('#f-template').value = doc.template || 'cong-van';
-  if ($('#f-template').value !== (doc.template || 'cong-van')) {
-    // A template this server does not have: keep it selectable, the engine will say so.
-    const opt = document.createElement('option');
-    opt.value = doc.template; opt.textContent = doc.template;
-    $('#f-template').appendChild(opt);
-    $('#f-template').value = doc.template;
-  }
-  $('#f-kind').value = doc.kind || '';
-  $('#f-parent').value = (doc.issuer && doc.issuer.parent) || '';
-  $('#f-issuer').value = (doc.issuer && doc.issuer.name) || '';
-  $('#f-number').value = doc.number === undefined || doc.number === null ? '' : String(doc.number);
-  $('#f-symbol').value = doc.symbol || '';
-  $('#f-place').value = doc.place || '';
-  $('#f-date').value = doc.date || '';
-  $('#f-subject').value = doc.subject || '';
-  $('#f-urgency').value = doc.urgency === 'Hoả tốc' ? 'Hỏa tốc' : (doc.urgency || '');
-  $('#f-confidentiality').value = doc.confidentiality || '';
-  $('#f-draft').checked = !!doc.draft;
-  for (const id of ['recipients', 'distribution']) {
-    const list = $(`#${id}`);
-    list.replaceChildren();
-    for (const v of doc[id] || []) addLine(list, typeof v === 'string' ? v : JSON.stringify(v));
-  }
-  $('#body').replaceChildren();
-  for (const b of doc.body || []) addBlock(b);
-  $('#signers').replaceChildren();
-  for (const s of doc.signers || []) addSigner(s);
-  state.extra = {};
-  for (const [k, v] of Object.entries(doc)) if (!FORM_KEYS.includes(k)) state.extra[k] = v;
-  const extra = Object.keys(state.extra);
-  $('#extra-note').hidden = extra.length === 0;
-  $('#extra-note').textContent = extra.length
-    ? `Tệp có thêm các mục không sửa được trên biểu mẫu (${extra.join(', ')}); chúng được giữ nguyên khi xem trước, tải về và lưu.`
-    : '';
-  updateKindField();
-}
-
-function updateKindField() {
-  const t = state.templates.find((x) => x.name === $('#f-template').value);
-  const usesKind = !!t && Array.isArray(t.fields) && t.fields.includes('kind');
-  $('#kind-field').hidden = !usesKind;
-  $('#f-kind').placeholder = t && t.kind ? `để trống: ${t.kind}` : 'để trống: theo mẫu';
-}
-
-// ---------- collecting the document ----------
-
-// Builds the document and sets data-pointer on every input to where its value went.
-function collect() {
-  const doc = {};
-  const set = (el, pointer) => { el.dataset.pointer = pointer; };
-  const text = (el) => el.value.trim();
-
-  doc.template = $('#f-template').value;
-  if (!$('#kind-field').hidden && text($('#f-kind'))) doc.kind = text($('#f-kind'));
-  doc.issuer = {};
-  if (text($('#f-parent'))) doc.issuer.parent = text($('#f-parent'));
-  doc.issuer.name = text($('#f-issuer'));
-  const number = text($('#f-number'));
-  if (number) doc.number = /^[0-9]+$/.test(number) && number.length < 15 ? Number(number) : number;
-  doc.symbol = text($('#f-symbol'));
-  doc.place = text($('#f-place'));
-  if ($('#f-date').value) doc.date = $('#f-date').value;
-  doc.subject = text($('#f-subject'));
-
-  for (const id of ['recipients', 'distribution']) {
-    const values = [];
-    for (const input of $$(`#${id} > li > input`)) {
-      if (!text(input)) { delete input.dataset.pointer; continue; }  // empty rows are left out
-      set(input, `/${id}/${values.length}`);
-      values.push(text(input));
-    }
-    if (values.length || id === 'recipients') doc[id] = values;
-  }
-  if (!doc.recipients.length) delete doc.recipients;
-
-  doc.body = [];
-  for (const li of $$('#body > li')) {
-    const area = $('.text', li);
-    const kind = blockKind(li);
-    const pointer = `/body/${doc.body.length}`;
-    if (!text(area)) { delete li.dataset.pointer; delete area.dataset.pointer; continue; }  // empty blocks are left out
-    li.dataset.pointer = pointer;
-    if (kind === 'paragraph') {
-      set(area, pointer);
-      doc.body.push(text(area));
-    } else if (kind === 'heading') {
-      set(area, `${pointer}/heading`);
-      const level = Number($('.level', li).value);
-      doc.body.push(level === 1 ? { heading: text(area) } : { heading: text(area), level });
-    } else if (kind === 'list') {
-      set(area, `${pointer}/list`);
-      const items = area.value.split('\n').map((s) => s.trim()).filter((s) => s);
-      const marker = $('.marker', li).value;
-      doc.body.push(marker === '-' ? { list: items } : { list: items, marker });
-    } else {
-      set(area, pointer);
-      try {
-        doc.body.push(JSON.parse(area.value));
-      } catch (e) {
-        throw Object.assign(new Error('Khối JSON viết sai cú pháp.'), { pointer });
-      }
-    }
-  }
-
-  doc.signers = [];
-  for (const li of $$('#signers > li')) {
-    const s = {};
-    const pointer = `/signers/${doc.signers.length}`;
-    const fields = ['authority', 'acting', 'title', 'name'].map((k) => [k, $(`.${k}`, li)]);
-    if (fields.every(([, el]) => !text(el))) { delete li.dataset.pointer; continue; }
-    li.dataset.pointer = pointer;
-    for (const [k, el] of fields) {
-      set(el, `${pointer}/${k}`);
-      if (text(el) || k === 'title' || k === 'name') s[k] = text(el);
-    }
-    doc.signers.push(s);
-  }
-
-  if ($('#f-urgency').value) doc.urgency = $('#f-urgency').value;
-  if ($('#f-confidentiality').value) doc.confidentiality = $('#f-confidentiality').value;
-  if ($('#f-draft').checked) doc.draft = true;
-  return Object.assign(doc, state.extra);
-}
-
-// ---------- errors next to fields ----------
-
-const FIELD_NAMES = {
-  '/template': 'Loại văn bản', '/kind': 'Tên loại', '/issuer/parent': 'Cơ quan chủ quản',
-  '/issuer/name': 'Cơ quan ban hành', '/number': 'Số', '/symbol': 'Ký hiệu', '/place': 'Địa danh',
-  '/date': 'Ngày ban hành', '/subject': 'Trích yếu', '/recipients': 'Kính gửi', '/body': 'Nội dung',
-  '/signers': 'Người ký', '/distribution': 'Nơi nhận', '/urgency': 'Độ khẩn', '/confidentiality': 'Độ mật',
-};
-
-// The element for a pointer, or for its nearest ancestor that has one.
-function elementFor(pointer) {
-  let p = pointer;
-  while (p) {
-    const el = $$('[data-pointer]').find((x) => x.dataset.pointer === p);
-    if (el) return el;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-  return null;
-}
-
-function clearMarks(kind) {
-  for (const el of $$(`.field-${kind}`)) el.remove();
-  if (kind === 'error') for (const el of $$('[aria-invalid="true"]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
-}
-
-function fieldName(pointer) {
-  const top = pointer.split('/').slice(0, 2).join('/');
-  const m = pointer.match(/^\/(recipients|distribution|body|signers)\/(\d+)/);
-  const base = FIELD_NAMES[top] || pointer;
-  return m ? `${base} ${Number(m[2]) + 1}` : base;
-}
-
-// Puts `message` under the field at `pointer`; returns the field (or null).
-function mark(pointer, message, kind) {
-  const el = pointer ? elementFor(pointer) : null;
-  const note = document.createElement('div');
-  note.className = `field-${kind}`;
-  note.id = uid(kind);
-  note.textContent = message;
-  if (!el) return null;
-  const anchor = el.closest('li.row, .field, li.block, li.signer') || el;
-  if (anchor.tagName === 'OL') anchor.after(note); else anchor.appendChild(note);
-  if (kind === 'error' && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
-    el.setAttribute('aria-invalid', 'true');
-    el.setAttribute('aria-describedby', note.id);
-  }
-  return el;
-}
-
-function showError(err) {
-  clearMarks('error');
-  const box = $('#form-error');
-  if (!err) { box.hidden = true; box.replaceChildren(); return; }
-  const message = err.message_vi || err.error || String(err);
-  const where = err.pointer ? fieldName(err.pointer) : '';
-  const el = mark(err.pointer || '', message, 'error');
-  box.replaceChildren();
-  const strong = document.createElement('strong');
-  strong.textContent = 'Chưa tạo được văn bản: ';
-  box.append(strong, where ? `${where} — ${message}` : message);
-  if (el) {
-    const go = document.createElement('button');
-    go.type = 'button'; go.className = 'link'; go.textContent = 'Đến chỗ lỗi';
-    go.addEventListener('click', () => { el.focus(); el.scrollIntoView({ block: 'center' }); });
-    box.append(' ', go);
-  }
-  box.hidden = false;
-}
-
-function showHints(findings) {
-  clearMarks('hint');
-  for (const f of findings || []) {
-    // Only what a careful clerk would fix: silent fixes ("change") and refusals (errors) are not hints.
-    if (!f.pointer || f.action !== 'check') continue;
-    mark(f.pointer, `Gợi ý: ${f.message_vi || f.message}${f.suggestion ? ` → “${f.suggestion}”` : ''}`, 'hint');
-  }
-}
-
-// ---------- talking to the server ----------
-
-function setStatus(text, kind = '') {
-  const s = $('#status');
-  s.textContent = text;
-  s.className = kind;
-}
-
-async function post(path, doc, signal) {
-  return fetch(path, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc), signal,
-  });
-}
-
-async function errorOf(res) {
-  try { return await res.json(); } catch (e) { return { message_vi: `Lỗi máy chủ (${res.status}).` }; }
-}
+// ---------- edits ----------
 
 function changed() {
-  saveDraft();
+  drafts.dirty = true;
+  state.lastInputAt = performance.now();
   clearTimeout(state.timer);
   state.timer = setTimeout(refresh, DEBOUNCE_MS);
   setStatus('Đang chờ gõ xong…');
+  $('#btn-undo').disabled = undo.past.length === 0;
+}
+
+function snapshot() { return toJson(collect({ all: true }).doc); }
+
+hooks.before = (label, announce = false) => {
+  undo.record(snapshot(), label);
+  $('#btn-undo').disabled = false;
+  if (announce) toast(`Đã ${label}.`, 'Hoàn tác', doUndo);
+};
+hooks.changed = changed;
+
+function restore(json) {
+  populate(parseJson(json));
+  state.template = $('#f-template').value;
+  changed();
+}
+
+function doUndo() {
+  const s = undo.back(snapshot());
+  if (!s) { toast('Không còn gì để hoàn tác.'); return; }
+  restore(s.json);
+  undo.lastWasBlock = undo.past.length > 0;
+  toast(`Đã hoàn tác: ${s.label}.`, 'Làm lại', doRedo);
+}
+
+function doRedo() {
+  const s = undo.forward(snapshot());
+  if (s) { restore(s.json); toast(`Đã làm lại: ${s.label}.`); }
+}
+
+// ---------- preview ----------
+
+async function post(path, doc, signal) {
+  return fetch(path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(doc), signal,
+  });
+}
+
+// The error of a failed reply, in Vietnamese whatever went wrong.
+async function errorOf(res) {
+  if (res.status === 413) return { message_vi: 'Văn bản quá lớn để gửi lên máy chủ; hãy bớt bảng hoặc phụ lục rất lớn, hoặc chia thành nhiều văn bản.' };
+  try { return await res.json(); } catch (e) { return { message_vi: `Máy chủ trả lời lỗi (mã ${res.status}); hãy thử lại.` }; }
+}
+
+async function check(doc, signal) {
+  try {
+    const res = await post('/api/check', doc, signal);
+    return res.ok ? await res.json() : { findings: [], error: await errorOf(res) };
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return { findings: [] };
+  }
+}
+
+function markStale(stale) {
+  $('#preview-stale').hidden = !stale || $('#preview').dataset.state !== 'ready';
+  $('#preview-frame').classList.toggle('stale', stale);
+}
+
+function showPage() {
+  $('#pager').hidden = state.pages < 2;
+  $('#page-no').textContent = `Trang ${state.page}/${state.pages}`;
+  $('#page-prev').disabled = state.page <= 1;
+  $('#page-next').disabled = state.page >= state.pages;
+}
+
+function setPreview(blob) {
+  const url = URL.createObjectURL(blob);
+  const frame = $('#preview');
+  frame.src = `${url}#page=${state.page}&navpanes=0&view=FitH`;
+  if (state.previewUrl) setTimeout(URL.revokeObjectURL, 5000, state.previewUrl);
+  state.previewUrl = url;
+  frame.dataset.state = 'ready';
+  $('#preview-empty').hidden = true;
 }
 
 async function refresh() {
-  let doc;
-  try {
-    doc = collect();
-  } catch (e) {
-    showError({ message_vi: e.message, pointer: e.pointer });
-    setStatus('Có lỗi, chưa cập nhật bản xem trước.', 'bad');
-    return;
-  }
+  clearTimeout(state.timer);
+  const { doc, issues } = collect();
+  drafts.save(collect({ all: true }).doc);
   const seq = ++state.seq;
   if (state.controller) state.controller.abort();
   state.controller = new AbortController();
-  setStatus('Đang tạo bản xem trước…');
+  const { signal } = state.controller;
+  const ownErrors = issues.filter((i) => i.error);
   const started = performance.now();
   try {
-    const res = await post('/api/render?format=pdf', doc, state.controller.signal);
+    if (ownErrors.length) {
+      // Not worth rendering: still ask the engine and lint, for every error at once.
+      const c = await check(doc, signal);
+      if (seq !== state.seq) return;
+      const shown = showIssues(issues, c.error, c.findings, state);
+      markStale(true);
+      const onlyBlank = ownErrors.every((i) => i.blank) && !shown;
+      setStatus(onlyBlank ? 'Điền các mục có dấu * để xem trước.' : `Có ${shown} lỗi, chưa cập nhật bản xem trước.`, onlyBlank ? '' : 'bad');
+      return;
+    }
+    setStatus('Đang tạo bản xem trước…');
+    const t1 = performance.now();
+    // The preview first; lint's hints (and refusals) right after, not competing with it.
+    const res = await post('/api/render?format=pdf', doc, signal);
     if (seq !== state.seq) return;
     if (!res.ok) {
-      showError(await errorOf(res));
-      setStatus('Có lỗi, chưa cập nhật bản xem trước.', 'bad');
-      $('#preview').dataset.state = 'error';
+      const error = await errorOf(res);
+      const c = await check(doc, signal);
+      if (seq !== state.seq) return;
+      const shown = showIssues(issues, error, c.findings, state);
+      markStale(true);
+      setStatus(`Có ${shown || 1} lỗi, chưa cập nhật bản xem trước.`, 'bad');
       return;
     }
     const blob = await res.blob();
     if (seq !== state.seq) return;
-    showError(null);
-    const url = URL.createObjectURL(blob);
-    const frame = $('#preview');
-    frame.src = `${url}#navpanes=0&view=FitH`;
-    if (state.previewUrl) setTimeout(URL.revokeObjectURL, 5000, state.previewUrl);
-    state.previewUrl = url;
+    const t2 = performance.now();
+    state.pages = Number(res.headers.get('X-Vanban-Pages')) || 1;
+    state.page = Math.min(state.page, state.pages);
+    setPreview(blob);
+    showPage();
     state.renders += 1;
-    frame.dataset.state = 'ready';
+    const frame = $('#preview');
     frame.dataset.renders = String(state.renders);
-    $('#preview-empty').hidden = true;
-    const pages = res.headers.get('X-Vanban-Pages');
+    frame.dataset.latency = String(Math.round(performance.now() - state.lastInputAt));
+    frame.dataset.timing = `collect ${Math.round(t1 - started)} · render ${Math.round(t2 - t1)} · show ${Math.round(performance.now() - t2)}`;
+    showIssues(issues, null, [], state);
+    markStale(false);
     const ms = Math.round(performance.now() - started);
-    setStatus(`Đã cập nhật bản xem trước${pages ? ` (${pages} trang)` : ''} · ${ms} ms`, 'ok');
-    lint(doc, seq);
+    setStatus(`Đã cập nhật bản xem trước (${state.pages} trang) · ${ms} ms`, 'ok');
+    const c = await check(doc, signal);
+    if (seq === state.seq) showIssues(issues, null, c.findings, state);
   } catch (e) {
     if (e.name === 'AbortError') return;
     setStatus('Không kết nối được với máy chủ vanban.', 'bad');
   }
 }
 
-async function lint(doc, seq) {
-  try {
-    const res = await post('/api/check', doc);
-    if (!res.ok || seq !== state.seq) return;
-    showHints((await res.json()).findings);
-  } catch (e) { /* hints are optional */ }
-}
+// ---------- downloads and files ----------
 
 function fileNameOf(res, fallback) {
   const cd = res.headers.get('Content-Disposition') || '';
@@ -448,61 +215,97 @@ function saveBlob(blob, name) {
 }
 
 async function download(format) {
-  let doc;
-  try { doc = collect(); } catch (e) { showError({ message_vi: e.message, pointer: e.pointer }); return; }
-  setStatus(`Đang tạo tệp ${format.toUpperCase()}…`);
+  const F = format.toUpperCase();
+  state.showAll = true;
+  const { doc, issues } = collect();
+  if (issues.some((i) => i.error)) {
+    await refresh();
+    setStatus(`Chưa tải được ${F}: văn bản còn lỗi (xem danh sách ở đầu biểu mẫu).`, 'bad');
+    $('#form-error').focus();
+    return;
+  }
+  setStatus(`Đang tạo tệp ${F}…`);
   try {
     const res = await post(`/api/render?format=${format}`, doc);
     if (!res.ok) {
-      showError(await errorOf(res));
-      setStatus(`Chưa tải được ${format.toUpperCase()}: văn bản còn lỗi.`, 'bad');
+      showIssues(issues, await errorOf(res), [], state);
+      setStatus(`Chưa tải được ${F}: văn bản còn lỗi.`, 'bad');
       return;
     }
     const name = fileNameOf(res, `van-ban.${format}`);
     saveBlob(await res.blob(), name);
-    showError(null);
     setStatus(`Đã tải về ${name}`, 'ok');
   } catch (e) {
     setStatus('Không kết nối được với máy chủ vanban.', 'bad');
   }
 }
 
-// ---------- files and drafts ----------
-
-function saveJson() {
-  let doc;
-  try { doc = collect(); } catch (e) { showError({ message_vi: e.message, pointer: e.pointer }); return; }
+function saveFile() {
+  const { doc } = collect();
   const stem = [doc.number, doc.symbol].filter((x) => x !== undefined && x !== '').join('-') || 'van-ban';
-  saveBlob(new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: 'application/json' }), `${stem.replace(/[\\/:*?"<>|]/g, '-')}.json`);
-  setStatus('Đã lưu tệp JSON.', 'ok');
+  saveBlob(new Blob([`${toJson(doc, 2)}\n`], { type: 'application/json' }), `${String(stem).replace(/[\\/:*?"<>|]/g, '-')}.json`);
+  setStatus('Đã lưu tệp.', 'ok');
 }
 
-async function openJson(file) {
+async function openFile(file) {
   let doc;
   try {
-    doc = JSON.parse(await file.text());
+    doc = parseJson(await file.text());
   } catch (e) {
-    showError({ message_vi: `Tệp “${file.name}” không phải JSON hợp lệ: ${e.message}` });
+    showIssues([{ el: $('#form-error'), error: `Tệp “${file.name}” không phải tệp văn bản đã lưu từ trang này (nội dung không đọc được).` }], null, [], state);
     return;
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    showError({ message_vi: `Tệp “${file.name}” không phải một văn bản (cần một đối tượng JSON { … }).` });
+    showIssues([{ el: $('#form-error'), error: `Tệp “${file.name}” không chứa một văn bản.` }], null, [], state);
     return;
   }
+  hooks.before('mở tệp');
+  drafts.fresh();
+  state.showAll = true;
   populate(doc);
+  state.template = $('#f-template').value;
   changed();
   setStatus(`Đã mở ${file.name}`, 'ok');
 }
 
-function saveDraft() {
-  try { localStorage.setItem(STORAGE_KEY, JSON.stringify(collect())); } catch (e) { /* a bad raw block, or no storage */ }
-}
+// ---------- drafts list ----------
 
-function loadDraft() {
-  try {
-    const d = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
-    return d && typeof d === 'object' && !Array.isArray(d) ? d : null;
-  } catch (e) { return null; }
+function showDrafts() {
+  const list = $('#drafts-list');
+  list.replaceChildren();
+  const all = drafts.list();
+  if (!all.length) list.append(Object.assign(document.createElement('li'), { textContent: 'Chưa có bản nháp nào.' }));
+  for (const d of all) {
+    const li = document.createElement('li');
+    const t = form.templates.find((x) => x.name === d.template);
+    const when = new Date(d.saved).toLocaleString('vi-VN');
+    const label = document.createElement('span');
+    label.className = 'draft-label';
+    label.textContent = `${t ? t.title : d.template} — ${d.subject || '(chưa có trích yếu)'} · ${when}${d.id === drafts.id ? ' · đang mở' : ''}`;
+    const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Mở' });
+    open.setAttribute('aria-label', `Mở bản nháp ${d.subject || ''}`);
+    open.disabled = d.id === drafts.id;
+    open.addEventListener('click', () => {
+      const doc = drafts.load(d.id);
+      if (!doc) return;
+      drafts.save(collect({ all: true }).doc);
+      drafts.use(d.id);
+      undo.past = []; undo.future = [];
+      state.showAll = true;
+      populate(doc);
+      state.template = $('#f-template').value;
+      drafts.dirty = false;
+      refresh();
+      $('#drafts-dialog').close();
+    });
+    const del = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Xóa' });
+    del.setAttribute('aria-label', `Xóa bản nháp ${d.subject || ''}`);
+    del.addEventListener('click', () => { drafts.remove(d.id); showDrafts(); });
+    li.append(label, open, del);
+    list.append(li);
+  }
+  const dlg = $('#drafts-dialog');
+  if (!dlg.open) dlg.showModal();
 }
 
 // ---------- start ----------
@@ -511,52 +314,124 @@ async function loadTemplates() {
   const select = $('#f-template');
   try {
     const res = await fetch('/api/templates');
-    state.templates = (await res.json()).templates || [];
+    form.templates = (await res.json()).templates || [];
   } catch (e) {
-    state.templates = [{ name: 'cong-van', title: 'Công văn', fields: [] }];
+    form.templates = [{ name: 'cong-van', title: 'Công văn', fields: [] }];
   }
   select.replaceChildren();
-  for (const t of state.templates) {
-    if (t.error) continue;
+  for (const t of form.templates.filter(fillable)) {
     const opt = document.createElement('option');
     opt.value = t.name;
-    opt.textContent = t.title && t.title !== t.name ? `${t.title} (${t.name})` : t.name;
+    opt.textContent = t.title || t.name;
     select.appendChild(opt);
   }
 }
 
-async function start() {
-  $('#recipients').dataset.noun = 'Kính gửi';
-  $('#recipients').dataset.placeholder = 'VD: Bộ Nội vụ';
-  $('#distribution').dataset.noun = 'Nơi nhận';
-  $('#distribution').dataset.placeholder = 'VD: Lưu: VT, TG';
-  await loadTemplates();
-  populate(loadDraft() || STARTER);
+function wire() {
+  const { list, buttons } = blocksEditor();
+  list.id = 'body';
+  form.body = list;
+  $('#body-editor').append(list, buttons);
+  for (const [id, noun, placeholder] of [['recipients', 'Kính gửi', 'VD: Bộ Nội vụ'], ['bases', 'Căn cứ', 'VD: Căn cứ Điều lệ Công đoàn Việt Nam'],
+    ['distribution', 'Nơi nhận', 'VD: Lưu: VT, TG']]) {
+    const l = $(`#${id}`);
+    l.dataset.noun = noun;
+    l.dataset.placeholder = placeholder;
+    lineListTools(l);
+  }
+  $('#bases').dataset.multiline = '1';
+  const rowMoves = (listSel, noun, after) => $(listSel).addEventListener('click', (e) => {
+    const b = e.target.closest('.tools > button');
+    const li = b && b.closest('li');
+    if (!li || li.parentElement !== $(listSel)) return;
+    const l = $(listSel);
+    if (b.classList.contains('up') && li.previousElementSibling) { hooks.before(`chuyển ${noun}`); l.insertBefore(li, li.previousElementSibling); } else if (b.classList.contains('down') && li.nextElementSibling) { hooks.before(`chuyển ${noun}`); l.insertBefore(li.nextElementSibling, li); } else if (b.classList.contains('remove')) { hooks.before(`xóa ${noun}`, true); li.remove(); } else return;
+    if (after) after();
+    changed();
+  });
+  rowMoves('#signers', 'người ký');
+  rowMoves('#appendices', 'phụ lục', renumberAppendices);
 
-  $('#form').addEventListener('input', changed);
-  $('#form').addEventListener('change', (e) => { if (e.target.id === 'f-template') updateKindField(); changed(); });
+  $('#form').addEventListener('input', (e) => {
+    state.touched.add(e.target);
+    if (/^(INPUT|TEXTAREA)$/.test(e.target.tagName)) undo.lastWasBlock = false;
+    changed();
+  });
+  $('#form').addEventListener('focusout', (e) => {
+    if (e.target.value) state.touched.add(e.target);
+    // A date typed as 2026-03-16 or 5/3/2026 is shown the way the form writes dates.
+    if (e.target.id === 'f-date') {
+      const d = readDate(e.target.value);
+      if (d.iso && showDate(d.iso) !== e.target.value) e.target.value = showDate(d.iso);
+    }
+  });
+  $('#form').addEventListener('change', (e) => {
+    if (e.target.id === 'f-template') {
+      // The state before the change has the template chosen before.
+      const before = collect({ all: true }).doc;
+      before.template = state.template;
+      undo.record(toJson(before), 'đổi mẫu văn bản');
+      state.template = e.target.value;
+      applyTemplate();
+    }
+    changed();
+  });
   $('#form').addEventListener('submit', (e) => e.preventDefault());
-  $('#add-recipient').addEventListener('click', () => { addLine($('#recipients'), '', true); });
-  $('#add-distribution').addEventListener('click', () => { addLine($('#distribution'), '', true); });
-  $('#add-paragraph').addEventListener('click', () => { addBlock('', true); });
-  $('#add-heading').addEventListener('click', () => { addBlock({ heading: '' }, true); });
-  $('#add-list').addEventListener('click', () => { addBlock({ list: [''] }, true); });
-  $('#add-signer').addEventListener('click', () => { addSigner({}, true); });
+  $('#add-recipient').addEventListener('click', () => { hooks.before('thêm Kính gửi'); addLine($('#recipients'), '', true); changed(); });
+  $('#add-basis').addEventListener('click', () => { hooks.before('thêm căn cứ'); addLine($('#bases'), '', true); changed(); });
+  $('#add-distribution').addEventListener('click', () => { hooks.before('thêm nơi nhận'); addLine($('#distribution'), '', true); changed(); });
+  $('#add-signer').addEventListener('click', () => { hooks.before('thêm người ký'); addSigner({}, true); changed(); });
+  $('#add-appendix').addEventListener('click', () => { hooks.before('thêm phụ lục'); addAppendix({}, true); changed(); });
+  $('#add-appendix').setAttribute('aria-label', 'Thêm phụ lục');
   $('#btn-pdf').addEventListener('click', () => download('pdf'));
   $('#btn-docx').addEventListener('click', () => download('docx'));
-  $('#btn-save').addEventListener('click', saveJson);
+  $('#btn-preview').addEventListener('click', () => { state.showAll = true; refresh(); });
+  $('#btn-save').addEventListener('click', saveFile);
+  $('#btn-undo').addEventListener('click', doUndo);
+  $('#btn-drafts').addEventListener('click', showDrafts);
+  $('#page-prev').addEventListener('click', () => { state.page = Math.max(1, state.page - 1); showPage(); goPage(); });
+  $('#page-next').addEventListener('click', () => { state.page = Math.min(state.pages, state.page + 1); showPage(); goPage(); });
   $('#btn-new').addEventListener('click', () => {
-    if (!window.confirm('Xóa nội dung đang soạn để bắt đầu văn bản mới?')) return;
-    populate(BLANK); changed(); $('#f-issuer').focus();
+    drafts.save(collect({ all: true }).doc);
+    drafts.fresh();
+    undo.past = []; undo.future = [];
+    state.showAll = false;
+    state.touched = new WeakSet();
+    populate(BLANK);
+    state.template = $('#f-template').value;
+    refresh();
+    $('#f-issuer').focus();
+    toast('Văn bản trước vẫn nằm trong “Bản nháp”.');
   });
   $('#file-open').addEventListener('change', (e) => {
     const f = e.target.files[0];
-    if (f) openJson(f);
+    if (f) openFile(f);
     e.target.value = '';
   });
   document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); saveJson(); }
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 's') { e.preventDefault(); saveFile(); return; }
+    if (!mod || e.key.toLowerCase() !== 'z' && e.key.toLowerCase() !== 'y') return;
+    // In a text field the browser undoes typing; a block edit made since is ours.
+    const typing = /^(INPUT|TEXTAREA)$/.test(document.activeElement.tagName) && !undo.lastWasBlock;
+    if (typing) return;
+    e.preventDefault();
+    if (e.key.toLowerCase() === 'y' || e.shiftKey) doRedo(); else doUndo();
   });
+  window.addEventListener('pagehide', () => drafts.save(collect({ all: true }).doc));
+}
+
+function goPage() {
+  if (!state.previewUrl) return;
+  $('#preview').src = `${state.previewUrl}#page=${state.page}&navpanes=0&view=FitH`;
+}
+
+async function start() {
+  wire();
+  await loadTemplates();
+  const draft = await drafts.start();
+  populate(draft || STARTER);
+  state.template = $('#f-template').value;
   refresh();
 }
 

@@ -30,15 +30,20 @@ json error_json(const std::string& message, const std::string& pointer, int line
 
 json diagnostic_json(const Diagnostic& d) {
     json j = error_json(d.message, d.pointer, d.line, d.column);
-    // A template's own error names the template file (not the request's document).
-    if (!d.file.empty() && d.file != kRequestFileName) j["file"] = d.file;
+    // A template's own error names the template file (not the request's document), and
+    // is not a "JSON syntax" error of the clerk's document.
+    if (!d.file.empty() && d.file != kRequestFileName) {
+        j["file"] = d.file;
+        j["message_vi"] = "Mẫu văn bản " + d.file + " bị lỗi (dòng " + std::to_string(d.line) +
+                          "); hãy chọn mẫu khác hoặc báo cho người quản trị.";
+    }
     return j;
 }
 
 // The document keys, in the order of the input format.
-constexpr std::array<std::string_view, 17> kDocumentKeys = {
-    "template", "issuer",     "number",       "symbol",          "place",   "date",  "kind",       "subject", "recipients",
-    "body",     "signers",    "distribution", "confidentiality", "urgency", "draft", "appendices", "data"};
+constexpr std::array<std::string_view, 19> kDocumentKeys = {
+    "template", "issuer",  "number",       "symbol",          "place",   "date",  "kind",       "subject", "recipients",
+    "enacting_authority", "bases", "body", "signers", "distribution", "confidentiality", "urgency", "draft", "appendices", "data"};
 
 std::string title_of(const std::string& name, const std::string& kind_default) {
     static const std::vector<std::pair<std::string_view, std::string_view>> known = {

@@ -46,6 +46,11 @@ const std::vector<Rule>& rules() {
             {"^file is empty.*", "Nội dung gửi lên đang trống."},
             {"^file is larger than.*", "Văn bản quá lớn."},
             {"^expected ([0-9]+) cells?.*", "Mỗi dòng của bảng phải có đúng $1 ô."},
+            {"^expected a width greater than 0.*", "Độ rộng cột phải là một số lớn hơn 0."},
+            {"^expected a whole number, 0 or more.*", "Số dòng tiêu đề phải là số nguyên từ 0 trở lên."},
+            {"^a total row needs at least one row.*", "Bảng có dòng tổng cộng cần ít nhất một dòng số liệu."},
+            {"^an article needs a title.*", "Điều cần có tên điều hoặc nội dung."},
+            {"^the table has ([0-9]+) rows, more than the limit of ([0-9]+).*", "Bảng có $1 dòng, vượt giới hạn $2 dòng."},
         };
         std::vector<Rule> out;
         for (const auto& [p, vi] : table) out.push_back({std::regex(p), vi});

@@ -9,4 +9,7 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "tests/browser: playwright-core is missing; run 'npm ci --prefix tests/browser' (scripts/install-deps.sh does)" >&2
   exit 1
 fi
-exec node "$here/form.test.js" "$@"
+# run.sh [NAME.test.js] BUILD/vanban OUT_DIR (default: form.test.js)
+test=form.test.js
+case "${1:-}" in *.test.js) test=$1; shift ;; esac
+exec node "$here/$test" "$@"

@@ -70,6 +70,8 @@ TEST_CASE("Engine messages have a Vietnamese wording — unknown ones keep the E
     CHECK(server::message_vi("impossible date '2009-02-30'") == "Ngày '2009-02-30' không có trên lịch.");
     CHECK(server::message_vi("syntax error: unexpected '}'", 3, 14).find("dòng 3, cột 14") != std::string::npos);
     CHECK(server::message_vi("something new") == "Dữ liệu không hợp lệ: something new");
+    CHECK(server::message_vi("expected a width greater than 0, got 0") == "Độ rộng cột phải là một số lớn hơn 0.");
+    CHECK(server::message_vi("an article needs a title ('article') or some 'text'") == "Điều cần có tên điều hoặc nội dung.");
     CHECK(server::lint_message_vi("double-space") == "Có hai dấu cách liền nhau.");
     CHECK(server::lint_message_vi("no-such-code").empty());
 }
@@ -143,4 +145,18 @@ TEST_CASE("Api::templates lists the shipped templates with titles and the fields
     }
     CHECK(std::find(cong_van["fields"].begin(), cong_van["fields"].end(), "kind") == cong_van["fields"].end());
     CHECK(std::find(bao_cao["fields"].begin(), bao_cao["fields"].end(), "kind") != bao_cao["fields"].end());
+}
+
+TEST_CASE("A template's own error is not called a JSON syntax error of the document") {
+    Diagnostic d;
+    d.file = "so-ket-nq20-don-vi.mustache";
+    d.line = 12;
+    d.column = 3;
+    d.message = "unclosed section 'data'";
+    const json j = json::parse(server::Api::error(d).body);
+    CHECK(j["file"] == "so-ket-nq20-don-vi.mustache");
+    const std::string vi = j["message_vi"];
+    CHECK(vi.find("Mẫu văn bản so-ket-nq20-don-vi.mustache bị lỗi (dòng 12)") == 0);
+    CHECK(vi.find("JSON") == std::string::npos);
+    CHECK(vi.find("unclosed") == std::string::npos);
 }

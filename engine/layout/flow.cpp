@@ -1,5 +1,7 @@
 #include "layout/flow.h"
 
+#include "core/diagnostic.h"
+
 namespace vanban::layout {
 
 double Box::add_lines(const std::vector<Line>& lines, double x, double y, double advance, double asc) {
@@ -51,19 +53,41 @@ void place(const Box& b, double top, Page& page) {
 
 }  // namespace
 
-std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile) {
+void check_lines(std::size_t needed, int most, const std::string& pointer, const std::string& what,
+                 const std::string& where) {
+    if (needed <= static_cast<std::size_t>(most)) return;
+    fail_at_pointer("", pointer, what + " needs " + std::to_string(needed) + " lines " + where + "; at most " +
+                                     std::to_string(most) + " fit");
+}
+
+std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile, std::size_t max_pages,
+                           std::size_t pages_before) {
     std::vector<Page> pages;
+    const double top = profile.text_top();
+    const double bottom = profile.text_bottom();
     auto new_page = [&] {
+        if (max_pages > 0 && pages_before + pages.size() + 1 > max_pages) {
+            fail_at_pointer("", "", "the document needs more than " + std::to_string(max_pages) +
+                                        (max_pages == 1 ? " page" : " pages") + ", the limit (--max-pages)");
+        }
         Page p;
         p.width = profile.page_width;
         p.height = profile.page_height;
         pages.push_back(std::move(p));
     };
     new_page();
-    const double top = profile.text_top();
-    const double bottom = profile.text_bottom();
     double y = top;
     bool page_empty = true;
+
+    // Every box must fit an empty page (with the table header it repeats): the parts
+    // make sure of it, by flowing line by line or by failing with the field's name.
+    for (const Box& b : boxes) {
+        const double tallest = b.height + (b.repeat_header ? b.repeat_header->height : 0);
+        if (tallest > bottom - top + 1e-6) {
+            fail_at_pointer("", "", "internal error: a part of the document is taller than a page (" +
+                                        std::to_string(static_cast<int>(tallest)) + " pt)");
+        }
+    }
 
     std::size_t i = 0;
     while (i < boxes.size()) {

@@ -79,15 +79,16 @@ json Generator::block(bool in_appendix) {
 
 json Generator::signer() {
     json s = json::object();
-    if (chance(0.5)) s["authority"] = "TM. " + text(length(1, 6, 30));
-    if (chance(0.3)) s["acting"] = "KT. " + text(length(1, 4, 20));
-    s["title"] = text(length(1, 5, 30));
+    if (chance(0.5)) s["authority"] = "TM. " + text(length(1, 3, 20));
+    if (chance(0.3)) s["acting"] = "KT. " + text(length(1, 3, 12));
+    s["title"] = text(length(1, 3, 20));
     s["name"] = text(length(1, 4, 20));
     return s;
 }
 
 json Generator::document(std::vector<std::string>& words) {
     words_ = &words;
+    counter_ = 0;  // unique within the document is enough; short numbers keep words realistic
     json d = json::object();
     const std::string& tpl = templates_[static_cast<std::size_t>(uniform(0, static_cast<int>(templates_.size()) - 1))];
     d["template"] = tpl;

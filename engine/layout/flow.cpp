@@ -51,6 +51,19 @@ void place(const Box& b, double top, Page& page) {
     }
 }
 
+// Moves a placed box's content onto the page and frees the box: a 100,000-row table
+// is then held once, not twice (as boxes and as pages) at the peak.
+void place(Box&& b, double top, Page& page) {
+    for (auto& t : b.texts) {
+        t.baseline += top;
+        page.texts.push_back(std::move(t));
+    }
+    std::vector<TextItem>().swap(b.texts);
+    place(static_cast<const Box&>(b), top, page);  // the rules and frames
+    std::vector<RuleItem>().swap(b.rules);
+    std::vector<FrameItem>().swap(b.frames);
+}
+
 }  // namespace
 
 void check_lines(std::size_t needed, int most, const std::string& pointer, const std::string& what,
@@ -60,7 +73,7 @@ void check_lines(std::size_t needed, int most, const std::string& pointer, const
                                      std::to_string(most) + " fit");
 }
 
-std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile, std::size_t max_pages,
+std::vector<Page> paginate(std::vector<Box> boxes, const Profile& profile, std::size_t max_pages,
                            std::size_t pages_before) {
     std::vector<Page> pages;
     const double top = profile.text_top();
@@ -115,7 +128,7 @@ std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile
         }
         // Place the group (or, when it is taller than a page, as much as fits, box by box).
         for (std::size_t k = i; k <= j; ++k) {
-            const Box& b = boxes[k];
+            Box& b = boxes[k];
             double before = page_empty ? 0 : b.space_before;
             if (!page_empty && y + before + b.height > bottom + 1e-6) {
                 new_page();
@@ -130,7 +143,7 @@ std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile
                 before = 0;
             }
             y += before;
-            place(b, y, pages.back());
+            place(std::move(b), y, pages.back());
             y += b.height;
             page_empty = false;
         }

@@ -42,7 +42,7 @@ std::vector<Box> line_boxes(const std::vector<Line>& lines, double x, double adv
 // `pages_before` already laid out (0 = no limit): the limit is checked while laying
 // out, not after. A box taller than the text block is a layout bug and fails too: no
 // region is ever clipped.
-std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile, std::size_t max_pages = 0,
+std::vector<Page> paginate(std::vector<Box> boxes, const Profile& profile, std::size_t max_pages = 0,
                            std::size_t pages_before = 0);
 
 // Fails naming the field (`pointer`, a JSON Pointer into the document) when a region

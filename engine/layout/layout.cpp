@@ -58,7 +58,7 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     for (auto& b : closing_boxes(doc, columns, cx)) boxes.push_back(std::move(b));
 
     LaidOutDocument out;
-    out.pages = paginate(boxes, options.profile, options.max_pages);
+    out.pages = paginate(std::move(boxes), options.profile, options.max_pages);
     number_pages(out.pages, cx);
     for (std::size_t i = 0; i < doc.appendices.size(); ++i) {
         const auto& a = doc.appendices[i];

@@ -60,6 +60,16 @@ PY
 /usr/bin/time -f "10,000-row table: %M KB" build/vanban render "$tmp/rows10000.json" -o "$tmp/rows.pdf"
 /usr/bin/time -f "seed letter: %M KB" build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf"
 /usr/bin/time -f "1,000 letters --jobs 2: %M KB" build/vanban render "$tmp/letters.jsonl" -o "$tmp/batch" --jobs 2 2>/dev/null
+# Issue 11: 100,000 rows (the same table; its rows wrap to two lines, 5,100 pages). Target ≤ 250 MB.
+/usr/bin/python3 - "$tmp/rows10000.json" "$tmp/rows100000.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["body"][1]["table"]
+t["rows"] = [[str(i + 1), "Công đoàn cơ sở Công ty số %d khu công nghiệp" % (i + 1), 1000 + i, 12.5 + i] for i in range(100000)]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+/usr/bin/time -f "100,000-row table, PDF: %M KB, %e s" build/vanban render "$tmp/rows100000.json" --max-pages 10000 -o "$tmp/rows100k.pdf"
+/usr/bin/time -f "100,000-row table, DOCX: %M KB, %e s" build/vanban render "$tmp/rows100000.json" --max-pages 10000 --format docx -o "$tmp/rows100k.docx"
 echo
 echo "== register: allocation (fsynced) and search over 100,000 entries =="
 build/bench/vanban_bench_register 2>/dev/null | grep -E "median|Benchmark|---" || true

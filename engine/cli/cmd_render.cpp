@@ -45,7 +45,7 @@ Limits (a document over one fails with an error naming it and the limit; K/M suf
   --max-depth N         JSON nesting depth (default 64, at most 1000)
   --max-partial-depth N template partials nested in each other (default 16)
   --max-rows N          rows of one table (default 100000)
-  --max-pages N         pages of one document (default 2000)
+  --max-pages N         pages of one document (default 5000)
 INPUT may be a .json file, a directory of .json files, or a .jsonl file (one document
 per line). Several inputs are all rendered even when one fails; failures are listed on
 stderr with a summary "N rendered, M failed". A failed render leaves no output file.

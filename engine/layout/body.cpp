@@ -56,9 +56,10 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
     const std::string label = "Kính gửi:";
     const double label_w = cx.width(Style::regular, label, size);
     const double space_w = cx.width(Style::regular, " ", size);
-    Box box;
-    box.space_before = cx.advance(p.body_size) + p.after_header;
-    box.keep_with_next = true;
+    const double space_before = cx.advance(p.body_size) + p.after_header;
+    // One box per line, so that a long list flows onto the next page (issue 11); an
+    // item of two or three lines stays whole, and "Kính gửi:" stays with the first.
+    std::vector<Box> out;
 
     if (recipients.size() == 1) {
         // One recipient: inline, "Kính gửi: Bộ Nội vụ" 35 mm in, or further left when it
@@ -70,8 +71,9 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
         const double hang = label_w + space_w;
         const auto lines = compose(line, Style::regular, p.text_right() - x,
                                    LineStyle{size, Align::left, 0, hang}, cx.metrics);
-        box.add_lines(lines, x, 0, adv, asc);
-        return {std::move(box)};
+        out = line_boxes(lines, x, adv, asc, space_before);
+        out.back().keep_with_next = true;
+        return out;
     }
 
     // Several: "Kính gửi:" alone, then "- …;" lines with the dashes aligned one space
@@ -83,14 +85,20 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
     // Move the block left when the longest item would cross the right margin.
     x = std::max(p.text_left(), std::min(x, p.text_right() - widest - label_w - space_w));
     const double dash_x = x + label_w + space_w;
-    double y = box.add_lines({Line{{TextItem{0, 0, Style::regular, size, label, 0, label_w, {}}}, label_w}}, x, 0, adv, asc);
+    Box head;
+    head.space_before = space_before;
+    head.keep_with_next = true;
+    head.add_lines({Line{{TextItem{0, 0, Style::regular, size, label, 0, label_w, {}}}, label_w}}, x, 0, adv, asc);
+    out.push_back(std::move(head));
     const double dash_w = cx.width(Style::regular, "- ", size);
     for (const auto& it : items) {
         const auto lines = compose(it, Style::regular, p.text_right() - dash_x, LineStyle{size, Align::left, 0, dash_w},
                                    cx.metrics);
-        y = box.add_lines(lines, dash_x, y, adv, asc);
+        for (auto& b : line_boxes(lines, dash_x, adv, asc, 0)) out.push_back(std::move(b));
     }
-    return {std::move(box)};
+    // The last recipient stays with what follows (the body's first lines).
+    out.back().keep_with_next = true;
+    return out;
 }
 
 std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark, const Context& cx) {
@@ -111,7 +119,11 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
         }
         for (auto& b : boxes) out.push_back(std::move(b));
     };
+    // The input's index of each block, for errors: a template's preamble is not one.
+    std::size_t index = 0;
     for (const auto& block : blocks) {
+        const std::size_t at = index;
+        if (!std::holds_alternative<model::Preamble>(block)) ++index;
         if (const auto* para_block = std::get_if<model::Paragraph>(&block)) {
             append(line_boxes(compose(runs_of(para_block->text), p.text_width(), para, cx.metrics), p.text_left(), adv,
                               asc, p.paragraph_space));
@@ -136,7 +148,7 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
                                   p.paragraph_space));
             }
         } else if (const auto* table = std::get_if<model::Table>(&block)) {
-            append(table_boxes(*table, cx));
+            append(table_boxes(*table, cx.base + "/body/" + std::to_string(at), cx));
         } else if (const auto* pre = std::get_if<model::Preamble>(&block)) {
             append(preamble_boxes(*pre, cx));
         } else if (const auto* article = std::get_if<model::Article>(&block)) {

@@ -5,6 +5,8 @@
 #include "text/text.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace vanban::layout {
 
@@ -42,28 +44,71 @@ double signature_block(Box& box, const model::SignatureBlock& s, double x, doubl
                          name_y, adv, asc);
 }
 
+// A signature block never splits across pages (R6): each of its lines has a maximum
+// (Profile::max_signature_lines, max_signer_name_lines), so that it always fits a page.
+void check_signer(const model::SignatureBlock& s, std::size_t index, double width, const Context& cx) {
+    const auto& p = cx.profile;
+    const LineStyle centred{p.signature_size, Align::center, 0, 0};
+    const std::string at = "/signers/" + std::to_string(index) + "/";
+    const std::pair<const std::string*, const char*> fields[] = {
+        {&s.authority, "authority"}, {&s.acting, "acting"}, {&s.title, "title"}};
+    for (const auto& [line, field] : fields) {
+        if (line->empty()) continue;
+        const auto n = compose_balanced(keep_phrases_together(text::upper_vi(*line)), Style::bold, width, centred,
+                                        cx.metrics).size();
+        check_lines(n, p.max_signature_lines, at + field, std::string("the signer's ") + field + " line",
+                    "in the signature block");
+    }
+    check_lines(compose(s.name, Style::bold, width, centred, cx.metrics).size(), p.max_signer_name_lines,
+                at + "name", "the signer's name", "in the signature block");
+}
+
 double name_offset(const std::vector<const model::SignatureBlock*>& row, double width, const Context& cx) {
     std::size_t lines = 0;
     for (const auto* s : row) lines = std::max(lines, title_lines(*s, width, cx).size());
     return static_cast<double>(lines) * cx.advance(cx.profile.signature_size) + cx.profile.signature_space;
 }
 
-// "Nơi nhận:" with its "- …;" items, the last ending in "." (R7), flush left at `x`.
-double distribution_list(Box& box, const model::DistributionList& d, double x, double width, double y0,
-                         const Context& cx) {
+// "Nơi nhận:" with its "- …;" items, the last ending in "." (R7), flush left at `x`:
+// one box per line, so that a long list continues on the next page (issue 11). The
+// heading stays with the first item; an item of two or three lines stays whole.
+std::vector<Box> distribution_list(const model::DistributionList& d, double x, double width, const Context& cx) {
     const auto& p = cx.profile;
-    if (d.items.empty()) return 0;
-    double y = y0;
+    std::vector<Box> out;
+    if (d.items.empty()) return out;
     const double ts = p.distribution_title_size;
-    y = box.add_lines(compose("Nơi nhận:", Style::bold_italic, width, LineStyle{ts, Align::left, 0, 0}, cx.metrics), x,
-                      y, cx.advance(ts), cx.ascent_of(ts));
+    out = line_boxes(compose("Nơi nhận:", Style::bold_italic, width, LineStyle{ts, Align::left, 0, 0}, cx.metrics), x,
+                     cx.advance(ts), cx.ascent_of(ts), 0);
+    out.back().keep_with_next = true;
     const double is = p.distribution_item_size;
     const double hang = cx.width(Style::regular, "- ", is);
     for (const auto& item : distribution_items(d)) {
-        y = box.add_lines(compose(item, Style::regular, width, LineStyle{is, Align::left, 0, hang}, cx.metrics), x, y,
-                          cx.advance(is), cx.ascent_of(is));
+        for (auto& b : line_boxes(compose(item, Style::regular, width, LineStyle{is, Align::left, 0, hang}, cx.metrics),
+                                  x, cx.advance(is), cx.ascent_of(is), 0)) {
+            out.push_back(std::move(b));
+        }
     }
-    return y - y0;
+    return out;
+}
+
+// Moves the first lines of `lines` into `box` (from its top) while they end above
+// `room`; the rest keep flowing after it, from where they would have been.
+std::vector<Box> beside(Box& box, std::vector<Box> lines, double room) {
+    double y = 0;
+    std::size_t k = 0;
+    for (; k < lines.size() && y + lines[k].height <= room + 1e-6; ++k) {
+        for (auto t : lines[k].texts) {
+            t.baseline += y;
+            box.texts.push_back(std::move(t));
+        }
+        y += lines[k].height;
+    }
+    std::vector<Box> rest(std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(k)),
+                          std::make_move_iterator(lines.end()));
+    // Level with the lines beside the signature when on the same page (a negative
+    // space is dropped at the top of a new page, as every space is).
+    if (!rest.empty()) rest.front().space_before = y - room;
+    return rest;
 }
 
 }  // namespace
@@ -88,40 +133,43 @@ std::vector<Box> closing_boxes(const model::Document& doc, const Columns& column
 
     if (doc.signers.size() == 1) {
         // A borderless two-column table: Nơi nhận left, level with the first signature
-        // line; the signature block centred in the right column.
+        // line; the signature block centred in the right column. What of Nơi nhận is
+        // longer than the signature block continues under it, onto the next page if need be.
         const double pad = p.cell_padding;
-        const double h1 = distribution_list(box, doc.distribution, p.text_left(), columns.left_width - pad, 0, cx);
         const auto& s = doc.signers.front();
+        check_signer(s, 0, columns.right_width, cx);
         const double h2 = signature_block(box, s, p.text_left() + columns.left_width, columns.right_width, 0,
                                           name_offset({&s}, columns.right_width, cx), cx);
-        box.height = std::max(h1, h2);
+        box.height = h2;
+        auto rest = beside(box, distribution_list(doc.distribution, p.text_left(), columns.left_width - pad, cx), h2);
         out.push_back(std::move(box));
+        for (auto& b : rest) out.push_back(std::move(b));
         return out;
     }
 
-    // Joint documents: signature blocks side by side, two to a row, and Nơi nhận under them.
+    // Joint documents: signature blocks side by side, two to a row (one box each: a
+    // row never splits, rows may go to the next page), and Nơi nhận under them.
     const double col = p.text_width() / 2;
-    double y = 0;
     for (std::size_t i = 0; i < doc.signers.size(); i += 2) {
         // The names of a row share one line.
         std::vector<const model::SignatureBlock*> row;
-        for (std::size_t k = i; k < std::min(i + 2, doc.signers.size()); ++k) row.push_back(&doc.signers[k]);
-        const double name_y = y + name_offset(row, col, cx);
-        double bottom = y;
+        for (std::size_t k = i; k < std::min(i + 2, doc.signers.size()); ++k) {
+            check_signer(doc.signers[k], k, col, cx);
+            row.push_back(&doc.signers[k]);
+        }
+        const double name_y = name_offset(row, col, cx);
+        double bottom = 0;
         for (std::size_t k = 0; k < row.size(); ++k) {
             bottom = std::max(bottom, signature_block(box, *row[k], p.text_left() + col * static_cast<double>(k), col,
-                                                      y, name_y, cx));
+                                                      0, name_y, cx));
         }
-        y = bottom + p.paragraph_space;
+        box.height = bottom + p.paragraph_space;
+        out.push_back(std::move(box));
+        box = Box{};
     }
-    box.height = y;
-    out.push_back(std::move(box));
-    if (!doc.distribution.items.empty()) {
-        Box list;
-        list.space_before = p.paragraph_space;
-        list.height = distribution_list(list, doc.distribution, p.text_left(), columns.left_width, 0, cx);
-        out.push_back(std::move(list));
-    }
+    auto list = distribution_list(doc.distribution, p.text_left(), columns.left_width, cx);
+    if (!list.empty()) list.front().space_before = p.paragraph_space;
+    for (auto& b : list) out.push_back(std::move(b));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "layout/flow.h"
 
+#include "core/diagnostic.h"
+
 namespace vanban::layout {
 
 double Box::add_lines(const std::vector<Line>& lines, double x, double y, double advance, double asc) {
@@ -49,21 +51,56 @@ void place(const Box& b, double top, Page& page) {
     }
 }
 
+// Moves a placed box's content onto the page and frees the box: a 100,000-row table
+// is then held once, not twice (as boxes and as pages) at the peak.
+void place(Box&& b, double top, Page& page) {
+    for (auto& t : b.texts) {
+        t.baseline += top;
+        page.texts.push_back(std::move(t));
+    }
+    std::vector<TextItem>().swap(b.texts);
+    place(static_cast<const Box&>(b), top, page);  // the rules and frames
+    std::vector<RuleItem>().swap(b.rules);
+    std::vector<FrameItem>().swap(b.frames);
+}
+
 }  // namespace
 
-std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile) {
+void check_lines(std::size_t needed, int most, const std::string& pointer, const std::string& what,
+                 const std::string& where) {
+    if (needed <= static_cast<std::size_t>(most)) return;
+    fail_at_pointer("", pointer, what + " needs " + std::to_string(needed) + " lines " + where + "; at most " +
+                                     std::to_string(most) + " fit");
+}
+
+std::vector<Page> paginate(std::vector<Box> boxes, const Profile& profile, std::size_t max_pages,
+                           std::size_t pages_before) {
     std::vector<Page> pages;
+    const double top = profile.text_top();
+    const double bottom = profile.text_bottom();
     auto new_page = [&] {
+        if (max_pages > 0 && pages_before + pages.size() + 1 > max_pages) {
+            fail_at_pointer("", "", "the document needs more than " + std::to_string(max_pages) +
+                                        (max_pages == 1 ? " page" : " pages") + ", the limit (--max-pages)");
+        }
         Page p;
         p.width = profile.page_width;
         p.height = profile.page_height;
         pages.push_back(std::move(p));
     };
     new_page();
-    const double top = profile.text_top();
-    const double bottom = profile.text_bottom();
     double y = top;
     bool page_empty = true;
+
+    // Every box must fit an empty page (with the table header it repeats): the parts
+    // make sure of it, by flowing line by line or by failing with the field's name.
+    for (const Box& b : boxes) {
+        const double tallest = b.height + (b.repeat_header ? b.repeat_header->height : 0);
+        if (tallest > bottom - top + 1e-6) {
+            fail_at_pointer("", "", "internal error: a part of the document is taller than a page (" +
+                                        std::to_string(static_cast<int>(tallest)) + " pt)");
+        }
+    }
 
     std::size_t i = 0;
     while (i < boxes.size()) {
@@ -91,7 +128,7 @@ std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile
         }
         // Place the group (or, when it is taller than a page, as much as fits, box by box).
         for (std::size_t k = i; k <= j; ++k) {
-            const Box& b = boxes[k];
+            Box& b = boxes[k];
             double before = page_empty ? 0 : b.space_before;
             if (!page_empty && y + before + b.height > bottom + 1e-6) {
                 new_page();
@@ -106,7 +143,7 @@ std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile
                 before = 0;
             }
             y += before;
-            place(b, y, pages.back());
+            place(std::move(b), y, pages.back());
             y += b.height;
             page_empty = false;
         }

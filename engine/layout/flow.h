@@ -9,6 +9,7 @@
 #include "layout/profile.h"
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace vanban::layout {
@@ -36,7 +37,18 @@ struct Box {
 std::vector<Box> line_boxes(const std::vector<Line>& lines, double x, double advance, double ascent,
                             double space_before);
 
-// Places boxes on pages of the profile's text block, in order.
-std::vector<Page> paginate(const std::vector<Box>& boxes, const Profile& profile);
+// Places boxes on pages of the profile's text block, in order. Fails (vanban::Error)
+// when the document would need more than `max_pages` pages in all, counting the
+// `pages_before` already laid out (0 = no limit): the limit is checked while laying
+// out, not after. A box taller than the text block is a layout bug and fails too: no
+// region is ever clipped.
+std::vector<Page> paginate(std::vector<Box> boxes, const Profile& profile, std::size_t max_pages = 0,
+                           std::size_t pages_before = 0);
+
+// Fails naming the field (`pointer`, a JSON Pointer into the document) when a region
+// that cannot flow onto the next page needs more lines than fit there:
+//   "/subject: the trích yếu needs 19 lines in the header column; at most 8 fit".
+void check_lines(std::size_t needed, int most, const std::string& pointer, const std::string& what,
+                 const std::string& where);
 
 }  // namespace vanban::layout

@@ -1,6 +1,7 @@
 // Ô 1–5, 10: the header of page 1 (NĐ 30/2020, Phụ lục I, II.1–II.5; III.2).
 #include "layout/parts.h"
 
+#include "core/diagnostic.h"
 #include "layout/wording.h"
 #include "text/text.h"
 
@@ -38,6 +39,14 @@ Placed centred_lines(Box& box, const std::vector<std::string>& lines, Style styl
         out.widest = std::max(out.widest, w);
     }
     return out;
+}
+
+// A header line that is never wrapped must fit its column.
+void fits_one_line(double width, double room, const char* pointer, const std::string& what, const char* column) {
+    if (width <= room + 1e-6) return;
+    fail_at_pointer("", pointer, what + " is " + std::to_string(static_cast<int>(width * 25.4 / 72 + 0.5)) +
+                                     " mm wide; the " + column + " header column holds " +
+                                     std::to_string(static_cast<int>(room * 25.4 / 72)) + " mm on one line");
 }
 
 void centred_rule(Box& box, double centre, double length, double y, double thickness) {
@@ -140,9 +149,13 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     double ly = 0;
     if (!doc.issuer.parent.empty()) {
         const auto lines = name_lines(text::upper_vi(doc.issuer.parent), Style::regular, p.issuer_size, left_inner, cx.metrics);
+        check_lines(lines.size(), p.max_issuer_parent_lines, "/issuer/parent", "the tên cơ quan chủ quản",
+                    "in the header column");
         ly = centred_lines(box, lines, Style::regular, p.issuer_size, left_centre, ly, cx).y;
     }
     const auto issuer = name_lines(text::upper_vi(doc.issuer.name), Style::bold, p.issuer_size, left_inner, cx.metrics);
+    check_lines(issuer.size(), p.max_issuer_name_lines, "/issuer/name", "the tên cơ quan ban hành",
+                "in the header column");
     const Placed named = centred_lines(box, issuer, Style::bold, p.issuer_size, left_centre, ly, cx);
     const double left_rule_y = named.last_baseline + cx.descent_of(p.issuer_size) + p.rule_gap;
     centred_rule(box, left_centre, named.widest * p.issuer_rule_ratio, left_rule_y, p.rule_thickness);
@@ -160,8 +173,11 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     // R3.4: a number not yet assigned leaves a gap the clerk fills by hand.
     const std::string number_line = layout::number_line(doc);
     const double nw = cx.width(Style::regular, number_line, p.number_size);
+    // Số and the date are one line each (R3.5 puts them on one baseline): never wrapped.
+    fits_one_line(nw, left_inner, "/symbol", "the Số line", "left");
     box.texts.push_back(TextItem{left_centre - nw / 2, row2_baseline, Style::regular, p.number_size, number_line, 0, nw, {}});
     const double dw = cx.width(Style::italic, date_text, date_size);
+    fits_one_line(dw, right - 2 * pad, "/place", "the date line", "right");
     box.texts.push_back(TextItem{right_centre - dw / 2, row2_baseline, Style::italic, date_size, date_text, 0, dw, {}});
     double left_y = row2_baseline - cx.ascent_of(p.number_size) + cx.advance(p.number_size);
     const double right_y = row2_baseline - cx.ascent_of(date_size) + cx.advance(date_size);
@@ -171,6 +187,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
         left_y += p.number_to_subject;
         const auto lines = compose_balanced("V/v " + doc.subject, Style::regular, left_inner,
                                    LineStyle{p.subject_letter_size, Align::center, 0, 0}, cx.metrics);
+        check_lines(lines.size(), p.max_letter_subject_lines, "/subject", "the trích yếu", "in the header column");
         left_y = box.add_lines(lines, p.text_left() + pad, left_y, cx.advance(p.subject_letter_size),
                                cx.ascent_of(p.subject_letter_size));
     }
@@ -202,10 +219,12 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
         Box kind;
         kind.space_before = cx.advance(p.body_size) + p.after_header / 2;
         const auto kind_lines = name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), cx.metrics);
+        check_lines(kind_lines.size(), p.max_kind_lines, "/kind", "the tên loại", "in the header");
         const double centre = p.text_left() + p.text_width() / 2;
         double y = centred_lines(kind, kind_lines, Style::bold, p.kind_size, centre, 0, cx).y;
         const auto subject = compose_balanced(doc.subject, Style::bold, p.text_width() * 0.85,
                                      LineStyle{p.kind_subject_size, Align::center, 0, 0}, cx.metrics);
+        check_lines(subject.size(), p.max_subject_lines, "/subject", "the trích yếu", "under the tên loại");
         double widest = 0, last_baseline = y;
         for (const auto& l : subject) widest = std::max(widest, l.natural_width);
         y = kind.add_lines(subject, p.text_left() + p.text_width() * 0.075, y, cx.advance(p.kind_subject_size),

@@ -99,12 +99,13 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     for (auto& b : closing_boxes(doc, columns, cx)) boxes.push_back(std::move(b));
 
     LaidOutDocument out;
-    out.pages = paginate(boxes, options.profile);
+    out.pages = paginate(std::move(boxes), options.profile, options.max_pages);
     number_pages(out.pages, cx);
-    for (const auto& a : doc.appendices) {
+    for (std::size_t i = 0; i < doc.appendices.size(); ++i) {
+        const auto& a = doc.appendices[i];
         const Profile ap = appendix_profile(options.profile, a.landscape);
-        const Context acx{ap, metrics, options.gap_year};
-        auto pages = paginate(appendix_boxes(doc, a, acx), ap);
+        const Context acx{ap, metrics, options.gap_year, "/appendices/" + std::to_string(i)};
+        auto pages = paginate(appendix_boxes(doc, a, acx), ap, options.max_pages, out.pages.size());
         number_pages(pages, acx);
         for (auto& pg : pages) out.pages.push_back(std::move(pg));
     }

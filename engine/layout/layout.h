@@ -9,6 +9,7 @@
 #include "layout/profile.h"
 #include "model/document.h"
 
+#include <cstddef>
 #include <string>
 
 namespace vanban::layout {
@@ -16,6 +17,7 @@ namespace vanban::layout {
 struct LayoutOptions {
     Profile profile{};
     int gap_year = 0;  // year printed in "ngày    tháng    năm …" when the date is absent
+    std::size_t max_pages = 0;  // fail while laying out past this many pages (0 = no limit)
 };
 
 // The header table (NĐ 30 §10 sizing): its two column widths and the date line's text
@@ -54,7 +56,10 @@ std::vector<double> table_column_widths(const model::Table& table, double availa
 Profile appendix_profile(const Profile& base, bool landscape);
 
 // Lays the document out: header, Kính gửi, body, signature and Nơi nhận; page numbers
-// on pages 2…n (R1.6). Never fails on a valid model.
+// on pages 2…n (R1.6). The Kính gửi and Nơi nhận lists, the body and table rows flow
+// onto further pages; a fixed region (a header cell, a signature block, an appendix's
+// title) needing more lines than the profile allows fails with vanban::Error naming
+// the field's JSON Pointer (and no file); so does passing `max_pages`.
 LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMetrics& metrics,
                                 const LayoutOptions& options = {});
 

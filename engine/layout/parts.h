@@ -16,6 +16,9 @@ struct Context {
     const Profile& profile;
     const fonts::FontMetrics& metrics;
     int gap_year = 0;  // the year printed when the document has no date
+    // The JSON Pointer of what is being laid out, for errors: "" for the document,
+    // "/appendices/1" for an appendix (its body is at base + "/body").
+    std::string base = "";
 
     double width(fonts::Style s, std::string_view text, double size) const { return metrics.width(s, text, size); }
     double advance(double size, double spacing = 1.0) const { return line_advance(metrics, size, spacing); }
@@ -44,8 +47,9 @@ std::vector<Box> recipient_boxes(const std::vector<std::string>& recipients, con
 std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark, const Context& cx);
 
 // A data table: the header rows as one box (repeated on every page the table spans),
-// then one box per row.
-std::vector<Box> table_boxes(const model::Table& table, const Context& cx);
+// then one box per row (several for a row taller than a page).
+// `pointer` names the table in errors (its header rows may take at most half a page).
+std::vector<Box> table_boxes(const model::Table& table, const std::string& pointer, const Context& cx);
 
 // The title block of an appendix ("PHỤ LỤC I", its title, "(Kèm theo …)", a short
 // rule) followed by its body.

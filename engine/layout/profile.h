@@ -76,6 +76,20 @@ struct Profile {
     double mark_size = 13;
     double mark_height = mm(8);
 
+    // Issue 11: the most lines each fixed region may take. These regions do not flow
+    // onto another page (the header cells of page 1, a signature block, an appendix's
+    // title block); text needing more lines fails the render, naming the field, instead
+    // of running off the page. README "Limits" states them.
+    int max_issuer_parent_lines = 3;     // tên cơ quan chủ quản, 12 pt in the left header column
+    int max_issuer_name_lines = 5;       // tên cơ quan ban hành
+    int max_letter_subject_lines = 8;    // "V/v …" of a công văn under Số
+    int max_kind_lines = 2;              // tên loại
+    int max_subject_lines = 8;           // trích yếu under the tên loại
+    int max_signature_lines = 3;         // each of quyền hạn, acting line and chức vụ
+    int max_signer_name_lines = 2;       // họ tên of a signer
+    int max_appendix_title_lines = 2;    // "PHỤ LỤC I"
+    int max_appendix_subtitle_lines = 8; // an appendix's own title
+
     double text_left() const { return margin_left; }
     double text_right() const { return page_width - margin_right; }
     double text_width() const { return text_right() - text_left(); }

@@ -1,11 +1,14 @@
 // Data tables (R5.5 [PRACTICE]; issue 4): column widths from relative weights (never
 // narrower than a column's widest word), header
-// rows repeated on every page, rows never split, long cell text wrapped, numbers
+// rows repeated on every page, a row taller than a page split between lines, long cell text wrapped, numbers
 // right-aligned in the Vietnamese format, a bold "Tổng cộng" row, 0.5 pt borders.
 #include "layout/layout.h"
 #include "layout/parts.h"
 
+#include "core/diagnostic.h"
 #include "text/decimal.h"
+
+#include <cmath>
 
 #include <numeric>
 
@@ -34,26 +37,46 @@ struct Grid {
     std::vector<double> x;  // column edges, size columns + 1
 };
 
-// Lays one row of cells into `box` from `y`; returns the row's height. `style_cell`
-// decides each cell's runs and alignment.
-template <class CellFn>
-double row_into(Box& box, const Grid& g, std::size_t columns, double y, const Context& cx, CellFn cell) {
-    const auto& p = cx.profile;
-    const double size = p.table_size;
-    const double adv = cx.advance(size);
-    const double asc = cx.ascent_of(size);
+// One row's cells composed into lines; `lines` is the tallest cell's count.
+struct ComposedRow {
+    std::vector<std::vector<Line>> cells;
     std::size_t lines = 1;
-    std::vector<std::vector<Line>> composed(columns);
+};
+
+// `cell` decides each cell's runs and alignment.
+template <class CellFn>
+ComposedRow compose_row(const Grid& g, std::size_t columns, const Context& cx, CellFn cell) {
+    const auto& p = cx.profile;
+    ComposedRow row;
+    row.cells.resize(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const double inner = g.x[c + 1] - g.x[c] - 2 * p.table_padding_x;
         auto [runs, align] = cell(c);
-        composed[c] = compose(runs, inner, LineStyle{size, align, 0, 0}, cx.metrics);
-        lines = std::max(lines, composed[c].size());
+        row.cells[c] = compose(runs, inner, LineStyle{p.table_size, align, 0, 0}, cx.metrics);
+        row.lines = std::max(row.lines, row.cells[c].size());
     }
-    for (std::size_t c = 0; c < columns; ++c) {
-        box.add_lines(composed[c], g.x[c] + p.table_padding_x, y + p.table_padding_y, adv, asc);
+    return row;
+}
+
+// Lays lines [from, to) of every cell into `box` from `y`; returns the band's height.
+double place_row(Box& box, const Grid& g, const ComposedRow& row, std::size_t from, std::size_t to, double y,
+                 const Context& cx) {
+    const auto& p = cx.profile;
+    const double adv = cx.advance(p.table_size);
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        const auto& lines = row.cells[c];
+        if (from >= lines.size()) continue;
+        const std::vector<Line> part(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                                     lines.begin() + static_cast<std::ptrdiff_t>(std::min(to, lines.size())));
+        box.add_lines(part, g.x[c] + p.table_padding_x, y + p.table_padding_y, adv, cx.ascent_of(p.table_size));
     }
-    return static_cast<double>(lines) * adv + 2 * p.table_padding_y;
+    return static_cast<double>(to - from) * adv + 2 * p.table_padding_y;
+}
+
+template <class CellFn>
+double row_into(Box& box, const Grid& g, std::size_t columns, double y, const Context& cx, CellFn cell) {
+    const ComposedRow row = compose_row(g, columns, cx, cell);
+    return place_row(box, g, row, 0, row.lines, y, cx);
 }
 
 // Borders of a row band [top, bottom]: the verticals, the bottom rule, and the top rule
@@ -147,7 +170,7 @@ Grid column_grid(const model::Table& t, const Context& cx) {
 
 }  // namespace
 
-std::vector<Box> table_boxes(const model::Table& t, const Context& cx) {
+std::vector<Box> table_boxes(const model::Table& t, const std::string& pointer, const Context& cx) {
     const auto& p = cx.profile;
     const std::size_t n = t.columns.size();
     const Grid g = column_grid(t, cx);
@@ -174,15 +197,24 @@ std::vector<Box> table_boxes(const model::Table& t, const Context& cx) {
         });
     }
     header->height = y;
+    // The header repeats on every page, so it may take at most half of one.
+    const double page = p.text_bottom() - p.text_top();
+    if (header->height > page / 2) {
+        fail_at_pointer("", pointer, "the table's header rows are " + std::to_string(static_cast<int>(header->height * 25.4 / 72)) +
+                                         " mm tall; at most half a page (" + std::to_string(static_cast<int>(page / 2 * 25.4 / 72)) +
+                                         " mm) fits, as they repeat on every page");
+    }
+    // A row taller than what a page holds under the header is split between lines, its
+    // cells continued on the next page (issue 11: nothing is clipped).
+    const double adv = cx.advance(p.table_size);
+    const auto per_page = static_cast<std::size_t>(std::max(1.0, std::floor((page - header->height - 2 * p.table_padding_y) / adv)));
 
     std::vector<Box> out;
     out.push_back(*header);  // the first occurrence flows normally
     std::shared_ptr<const Box> repeat = header;
     for (std::size_t r = extra_headers; r < t.rows.size(); ++r) {
         const bool total_row = t.total_row && r + 1 == t.rows.size();
-        Box row;
-        row.repeat_header = repeat;
-        const double h = row_into(row, g, n, 0, cx, [&](std::size_t c) {
+        const ComposedRow composed = compose_row(g, n, cx, [&](std::size_t c) {
             const auto& cell = t.rows[r][c];
             if (cell.number) {
                 const std::string shown = text::format_decimal_vi(model::plain_text(cell.text));
@@ -190,9 +222,14 @@ std::vector<Box> table_boxes(const model::Table& t, const Context& cx) {
             }
             return std::pair{runs_of(cell.text, total_row), align_of(t.columns[c].align)};
         });
-        borders(row, g, 0, h, false, w);
-        row.height = h;
-        out.push_back(std::move(row));
+        for (std::size_t from = 0; from < composed.lines; from += per_page) {
+            Box row;
+            row.repeat_header = repeat;
+            const double h = place_row(row, g, composed, from, std::min(composed.lines, from + per_page), 0, cx);
+            borders(row, g, 0, h, false, w);
+            row.height = h;
+            out.push_back(std::move(row));
+        }
     }
     return out;
 }

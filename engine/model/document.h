@@ -70,7 +70,7 @@ struct TableCell {
 
 // A data table (R5.5 [PRACTICE]): the column titles are the first header row; the first
 // `header_rows - 1` rows of `rows` are further header rows. Header rows repeat on every
-// page the table spans; a row never splits across pages.
+// page the table spans; a row splits across pages only when it is taller than a page.
 struct Table {
     std::vector<TableColumn> columns;
     std::vector<std::vector<TableCell>> rows;

@@ -66,6 +66,40 @@ void check_table_rows(const model::Document& doc, const std::string& file_name, 
     for (const auto& a : doc.appendices) check(a.body);
 }
 
+// An appendix as the input and the model both know it: title and subtitle, spaces collapsed.
+std::string appendix_key(const std::string& title, const std::string& subtitle) {
+    std::string key;
+    for (const char c : title + "\n" + subtitle) {
+        if (c == ' ' || c == '\t' || c == '\r') {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += c;
+        }
+    }
+    return key;
+}
+
+// Layout names a model appendix by its place among the document's appendices; a
+// template may add its own before the input's (so-ket-nq20-don-vi), so the input's
+// index is found by the appendix's title and subtitle.
+std::string input_pointer(const std::string& pointer, const model::Document& doc,
+                          const std::vector<std::string>& input_appendices) {
+    const std::string prefix = "/appendices/";
+    if (pointer.rfind(prefix, 0) != 0) return pointer;
+    const auto end = pointer.find('/', prefix.size());
+    const std::size_t index = std::stoul(pointer.substr(prefix.size(), end - prefix.size()));
+    const std::string rest = end == std::string::npos ? "" : pointer.substr(end);
+    if (index >= doc.appendices.size()) return pointer;
+    const auto& a = doc.appendices[index];
+    const auto key = appendix_key(a.title, a.subtitle);
+    for (std::size_t i = 0; i < input_appendices.size(); ++i) {
+        if (input_appendices[i] == key) {
+            return prefix + std::to_string(i) + rest;
+        }
+    }
+    return "/template";  // an appendix the template wrote itself
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -95,11 +129,15 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
                f.has_glyph(fonts::Style::italic, c);
     };
     std::string name;
+    std::vector<std::string> input_appendices;  // their titles, to name one in a layout error
     {
         // The normalised input lives only until the template has run: a 10,000-row table
         // would otherwise hold its JSON through layout and PDF writing (peak memory).
         const nlohmann::json data = input::read_document(json, ro);
         name = data.at("template").get<std::string>();
+        if (const auto a = data.find("appendices"); a != data.end() && a->is_array()) {
+            for (const auto& x : *a) input_appendices.push_back(appendix_key(x.value("title", ""), x.value("subtitle", "")));
+        }
         try {
             out.markup = templates_->render(name, data);
         } catch (const Error& e) {
@@ -131,13 +169,19 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
     out.model.template_name = name;
     check_table_rows(out.model, file_name, options_.limits.max_table_rows);
 
+    // Layout runs for every format (the DOCX writer shares its line breaks), so a field
+    // too big for its fixed region, or a document past the page limit, fails the same
+    // way whatever was asked for — before any file is made.
     layout::LayoutOptions lo;
     lo.gap_year = gap_year_;
-    out.layout = layout::layout_document(out.model, *fonts_, lo);
-    if (out.layout.pages.size() > options_.limits.max_pages) {
-        fail_at_pointer(file_name, "", "the document has " + std::to_string(out.layout.pages.size()) +
-                                           " pages, more than the limit of " +
-                                           std::to_string(options_.limits.max_pages));
+    lo.max_pages = options_.limits.max_pages;
+    try {
+        out.layout = layout::layout_document(out.model, *fonts_, lo);
+    } catch (const Error& e) {
+        Diagnostic d = e.diagnostic();
+        if (d.file.empty()) d.file = file_name;
+        d.pointer = input_pointer(d.pointer, out.model, input_appendices);
+        throw Error(d);
     }
     if (request.pdf) {
         pdf::PdfOptions po;

@@ -27,7 +27,8 @@ struct Limits {
                                                      // the tree is copied recursively)
     int max_partial_depth = 16;                      // template partials (the template is 1)
     std::size_t max_table_rows = 100000;             // rows of one table
-    std::size_t max_pages = 2000;                    // pages of the laid-out document
+    std::size_t max_pages = 5000;                    // pages of the laid-out document (checked while laying
+                                                     // out; a 100,000-row table of short cells takes ~2,700)
 };
 
 struct EngineOptions {

@@ -189,3 +189,30 @@ TEST_CASE("Fuzz regression: <b>/<i> nested deep are refused, not a stack overflo
     CHECK(error_of([&] { markup::parse(doc("<p>" + nested(100000) + "</p>"), "m"); }) ==
           "m:7:108: <b> and <i> nested more than 32 deep");
 }
+
+TEST_CASE("Every block's source line and column match a count from the start of the markup") {
+    // ref() counts on from the previous element (linear time); check it against the
+    // plain count for blocks on many lines, with multi-byte text between them.
+    std::string body;
+    for (int i = 0; i < 300; ++i) {
+        body += "\n  <p>Đoạn văn số " + std::to_string(i) + " có chữ Việt</p>";
+        if (i % 7 == 0) body += "<heading level=\"1\">MỤC " + std::to_string(i) + "</heading>";
+        if (i % 11 == 0) body += "\n    <list marker=\"-\"><item>một</item></list>";
+    }
+    const std::string xml = doc(body);
+    const auto d = markup::parse(xml, "m");
+    REQUIRE(d.body.size() > 300);
+    std::size_t search_from = 0;
+    for (const auto& b : d.body) {
+        const auto src = std::visit([](const auto& x) { return x.source; }, b);
+        const std::string tag = std::holds_alternative<model::Paragraph>(b) ? "<p>"
+                                : std::holds_alternative<model::Heading>(b) ? "<heading"
+                                                                            : "<list";
+        const auto at = xml.find(tag, search_from);
+        REQUIRE(at != std::string::npos);
+        const auto want = line_column_at(xml, at);
+        CHECK(src.line == want.line);
+        CHECK(src.column == want.column);
+        search_from = at + 1;
+    }
+}

@@ -66,7 +66,7 @@ TEST_CASE("Limits: the defaults are the documented ones") {
     CHECK(l.max_json_depth == 64);
     CHECK(l.max_partial_depth == 16);
     CHECK(l.max_table_rows == 100000u);
-    CHECK(l.max_pages == 2000u);
+    CHECK(l.max_pages == 5000u);
 }
 
 TEST_CASE("Limits: a table a template built from data is held to the row limit") {
@@ -79,12 +79,12 @@ TEST_CASE("Limits: a table a template built from data is held to the row limit")
     fs::remove_all(dir);
 }
 
-TEST_CASE("Limits: pages, counted after layout") {
+TEST_CASE("Limits: pages, counted while laying out") {
     EngineOptions o{{}, {}, 2026};
     o.limits.max_pages = 1;
     const Engine engine(o);
     CHECK(error_of(engine, sample("cong-van-1996.json"), "cv.json") ==
-          "cv.json: the document has 2 pages, more than the limit of 1");
+          "cv.json: the document needs more than 1 page, the limit (--max-pages)");
     o.limits.max_pages = 2;
     CHECK(Engine(o).render(sample("cong-van-1996.json"), "cv.json").layout.pages.size() == 2);
 }

@@ -133,21 +133,24 @@ private:
 void refuse_collisions(const std::vector<BatchItem>& items, const std::vector<std::vector<fs::path>>& targets) {
     Normaliser normal;
     std::map<std::string, std::size_t> owner;
-    std::string clashes;
+    std::string first_target, first, others;
     std::size_t count = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         for (const auto& t : targets[i]) {
             const auto [at, fresh] = owner.emplace(normal(t), i);
-            if (!fresh && at->second != i && ++count <= 10) {
-                clashes += "\n  " + items[at->second].name + " and " + items[i].name + " both write " + t.string();
+            if (fresh || at->second == i) continue;
+            const std::string both = items[at->second].name + " and " + items[i].name;
+            if (++count == 1) {
+                first_target = t.string();
+                first = "would be written by both " + both;
             }
+            else if (count <= 10) others += "\n  " + t.string() + ": " + both;
         }
     }
-    if (count > 10) clashes += "\n  … and " + std::to_string(count - 10) + " more";
-    if (!clashes.empty()) {
-        fail_at_pointer("", "", "two inputs would write the same output; nothing rendered (rename one, or render "
-                                "them into different -o directories):" + clashes);
-    }
+    if (count == 0) return;
+    if (count > 10) others += "\n  … and " + std::to_string(count - 10) + " more";
+    throw Error(Diagnostic{first_target, 0, 0, "", first + "; nothing rendered (rename one, or render them into different -o "
+                                                 "directories)" + others});
 }
 
 void refuse_overwriting_inputs(const std::vector<fs::path>& outputs, const std::vector<fs::path>& inputs) {

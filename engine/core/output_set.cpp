@@ -206,7 +206,15 @@ void OutputSet::commit() {
     for (const auto& e : entries_) {
         if (e.temp.empty()) continue;
         if (::chmod(e.temp.c_str(), e.mode) != 0) fail_errno(e.target, "cannot set the output's mode");
-        fsync_path(e.temp);
+        const int fd = ::open(e.temp.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail_errno(e.target, "cannot sync output to disk");
+        if (::fsync(fd) != 0) {
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            fail_errno(e.target, "cannot sync output to disk");
+        }
+        ::close(fd);
     }
     std::set<fs::path> dirs;
     for (auto& e : entries_) {

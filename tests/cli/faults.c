@@ -41,9 +41,12 @@ static long env_long(const char* name) {
 
 static long read_so_far[65536];
 
-static int read_fault(int fd, size_t* count) {
+/* 1 when reads on fd count towards the fault (a matching file), else 0. */
+static int read_fault(int fd, size_t* count, int* counted) {
     long after = env_long("VANBAN_FAULT_READ_EIO_AFTER");
+    *counted = 0;
     if (after < 0 || fd >= 65536 || !matches_fd(fd)) return 0;
+    *counted = 1;
     if (read_so_far[fd] >= after) {
         errno = EIO;
         return 1;
@@ -54,17 +57,19 @@ static int read_fault(int fd, size_t* count) {
 
 ssize_t read(int fd, void* buf, size_t count) {
     REAL(ssize_t, read, int, void*, size_t);
-    if (read_fault(fd, &count)) return -1;
+    int counted;
+    if (read_fault(fd, &count, &counted)) return -1;
     ssize_t n = real_read(fd, buf, count);
-    if (n > 0 && fd < 65536) read_so_far[fd] += n;
+    if (n > 0 && counted) read_so_far[fd] += n;
     return n;
 }
 
 ssize_t pread(int fd, void* buf, size_t count, off_t off) {
     REAL(ssize_t, pread, int, void*, size_t, off_t);
-    if (read_fault(fd, &count)) return -1;
+    int counted;
+    if (read_fault(fd, &count, &counted)) return -1;
     ssize_t n = real_pread(fd, buf, count, off);
-    if (n > 0 && fd < 65536) read_so_far[fd] += n;
+    if (n > 0 && counted) read_so_far[fd] += n;
     return n;
 }
 

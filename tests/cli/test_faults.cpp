@@ -226,9 +226,9 @@ TEST_CASE("Commands that print fail with exit 1 when standard output cannot be w
     const auto dir = scratch("devfull");
     write(dir / "vni.txt", "Vie\xE4t Nam\n");
     REQUIRE(run(vanban() + " render " + quote(sample().string()) + " -o " + quote((dir / "a.pdf").string())).exit_code == 0);
-    for (const std::string cmd : {"convert --from vni " + quote((dir / "vni.txt").string()),
+    for (const std::string& cmd : {"convert --from vni " + quote((dir / "vni.txt").string()),
                                   "lint --json " + quote(sample().string()), "check --json " + quote((dir / "a.pdf").string()),
-                                  "check " + quote((dir / "a.pdf").string()), "templates"}) {
+                                  "check " + quote((dir / "a.pdf").string()), std::string("templates")}) {
         INFO(cmd);
         const auto r = run(vanban() + " " + cmd + " > /dev/full");
         CHECK(r.exit_code == 1);

@@ -24,7 +24,8 @@ fs::path long_batch(const fs::path& dir, int n) {
 // Starts a batch, waits (bounded) for its second output, sends `signals`, returns
 // "rc=N".
 std::string interrupt(const fs::path& dir, const std::string& signals) {
-    const std::string script = "cd " + quote(dir.string()) + " && " + vanban() +
+    // "cd DIR; vanban … &": $! is then vanban itself, not a subshell.
+    const std::string script = "cd " + quote(dir.string()) + "; " + vanban() +
                                " render batch.jsonl -j 1 -o out --report report.json 2>err.txt & pid=$!; "
                                "for i in $(seq 1 1200); do [ -e out/batch-2.pdf ] && break; sleep 0.1; done; " +
                                signals + " wait $pid; echo rc=$?";
@@ -47,7 +48,7 @@ TEST_CASE("SIGTERM stops a batch after the documents in hand, writes the report 
     for (const auto& e : report) {
         if (e.contains("outputs")) {
             ++rendered;
-            CHECK(fs::is_regular_file(e["outputs"][0].get<std::string>()));
+            CHECK(fs::is_regular_file(dir / e["outputs"][0].get<std::string>()));
         }
         if (e.value("error", "").find("interrupted") != std::string::npos) ++interrupted;
     }
@@ -76,7 +77,7 @@ TEST_CASE("A closed pipe on stderr does not kill the batch before --report is wr
     CHECK(nlohmann::json::parse(e2e::slurp(dir / "report.json")).size() == 3000);
 }
 
-TEST_CASE("--skip-existing resumes a batch without redoing finished documents") {
+TEST_CASE("Resuming with --skip-existing does not redo finished documents") {
     const auto dir = scratch("resume");
     long_batch(dir, 3);
     const std::string cmd = "cd " + quote(dir.string()) + " && " + vanban() + " render batch.jsonl -o out";

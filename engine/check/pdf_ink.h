@@ -12,9 +12,6 @@
 
 namespace vanban::check {
 
-// Whether a character prints ink (not a space, control or format character).
-bool has_ink(char32_t c);
-
 // The codes of a Type 0 / CIDFontType2 font whose text (ToUnicode) has ink but whose
 // glyph in the embedded TrueType program has no outline. Empty when the font is not
 // of that kind or carries no program (nothing to judge); what cannot be read goes to

@@ -1,6 +1,7 @@
 #include "fonts/font_set.h"
 
 #include "core/diagnostic.h"
+#include "fonts/outline.h"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -110,39 +111,10 @@ Face::Face(const fs::path& file) : file_(file) {
     }
 }
 
-namespace {
-
-// Characters that print nothing (spaces, controls, format characters, private use):
-// their glyphs may rightly be empty.
-bool has_ink(char32_t c) {
-    return !(c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || (c >= 0x2000 && c <= 0x200F) ||
-             (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF ||
-             (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xFFF0));
-}
-
-struct OutlineCount {
-    unsigned segments = 0;
-};
-void count_move(hb_draw_funcs_t*, void*, hb_draw_state_t*, float, float, void*) {}
-void count_line(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float, float, void*) { ++static_cast<OutlineCount*>(d)->segments; }
-void count_quad(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float, float, float, float, void*) {
-    ++static_cast<OutlineCount*>(d)->segments;
-}
-void count_cubic(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float, float, float, float, float, float, void*) {
-    ++static_cast<OutlineCount*>(d)->segments;
-}
-
-}  // namespace
-
 // A damaged font (random bytes in 'glyf', a truncated file) still has a cmap and
 // advances, so it lays out — and prints blank or garbage. Every character with ink
 // must have an outline that draws, with a bounding box inside the font's own.
 void Face::validate_outlines() {
-    hb_draw_funcs_t* funcs = hb_draw_funcs_create();
-    hb_draw_funcs_set_move_to_func(funcs, count_move, nullptr, nullptr);
-    hb_draw_funcs_set_line_to_func(funcs, count_line, nullptr, nullptr);
-    hb_draw_funcs_set_quadratic_to_func(funcs, count_quad, nullptr, nullptr);
-    hb_draw_funcs_set_cubic_to_func(funcs, count_cubic, nullptr, nullptr);
     std::array<int, 4> box{};  // xMin yMin xMax yMax from 'head'
     hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
     unsigned len = 0;
@@ -158,14 +130,10 @@ void Face::validate_outlines() {
         const unsigned gid = bmp_[c];
         if (gid == 0 || !has_ink(c)) continue;
         hb_glyph_extents_t ext{};
-        OutlineCount outline;
-        bool ok = hb_font_get_glyph_extents(font_, gid, &ext) && ext.width != 0 && ext.height != 0;
-        ok = ok && ext.x_bearing >= box[0] - slack && ext.x_bearing + ext.width <= box[2] + slack &&
-             ext.y_bearing <= box[3] + slack && ext.y_bearing + ext.height >= box[1] - slack;
-        if (ok) {
-            hb_font_get_glyph_shape(font_, gid, funcs, &outline);
-            ok = outline.segments > 0;
-        }
+        // Random bytes in 'glyf' give glyph boxes far outside the font's own.
+        const bool ok = glyph_has_outline(font_, gid) && hb_font_get_glyph_extents(font_, gid, &ext) &&
+                        ext.x_bearing >= box[0] - slack && ext.x_bearing + ext.width <= box[2] + slack &&
+                        ext.y_bearing <= box[3] + slack && ext.y_bearing + ext.height >= box[1] - slack;
         if (ok) continue;
         if (++count <= 5) {
             char hex[16];
@@ -173,7 +141,6 @@ void Face::validate_outlines() {
             bad += std::string(bad.empty() ? "" : ", ") + hex;
         }
     }
-    hb_draw_funcs_destroy(funcs);
     // A cut-short file may lose its cmap instead: a document font maps every ASCII letter and digit.
     std::size_t unmapped = 0;
     for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && bmp_[c] == 0 ? 1 : 0;

@@ -8,7 +8,9 @@
 namespace cli {
 
 std::string faults(const std::string& path, const std::string& vars) {
-    return "LD_PRELOAD=" + e2e::quote(VANBAN_FAULTS_LIB) + " VANBAN_FAULT_PATH=" + e2e::quote(path) + " " + vars + " ";
+    // Under the ASan build the shim comes before the ASan runtime; tell ASan that is fine.
+    return "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 LD_PRELOAD=" +
+           e2e::quote(VANBAN_FAULTS_LIB) + " VANBAN_FAULT_PATH=" + e2e::quote(path) + " " + vars + " ";
 }
 
 std::string vanban() { return e2e::quote(e2e::vanban().string()); }

@@ -192,6 +192,7 @@ private:
         double sx = 0, sy = 0;
         start.apply(0, ts.rise, sx, sy);
         std::string text;
+        int inked = 0, blank = 0;
         for (auto item : items) {
             if (item.isNumber()) {
                 advance(-item.getNumericValue() / 1000.0 * ts.size * ts.scale);
@@ -203,7 +204,10 @@ private:
             for (std::size_t i = 0; i + step <= bytes.size(); i += step) {
                 unsigned code = static_cast<unsigned char>(bytes[i]);
                 if (step == 2) code = (code << 8) | static_cast<unsigned char>(bytes[i + 1]);
-                text += font.text(code);
+                const std::string t = font.text(code);
+                text += t;
+                if (font.blank.count(code)) ++blank;
+                else if (!t.empty() && t != "\xEF\xBF\xBD" && !(t.size() == 1 && static_cast<unsigned char>(t[0]) <= 0x20)) ++inked;
                 const double spacing = ts.char_spacing + (step == 1 && code == 32 ? ts.word_spacing : 0);
                 advance((font.width(code) / 1000.0 * ts.size + spacing) * ts.scale);
             }
@@ -220,6 +224,8 @@ private:
         run.size = ts.size * start.vertical_scale();
         run.font = ts.font;
         run.text = std::move(text);
+        run.inked = inked + blank;
+        run.blank = blank;
         run.color = gs().fill;
         out_.texts.push_back(std::move(run));
     }

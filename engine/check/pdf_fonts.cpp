@@ -1,4 +1,5 @@
 #include "check/pdf_fonts.h"
+#include "check/pdf_ink.h"
 #include "text/text.h"
 
 #include <qpdf/Buffer.hh>
@@ -267,11 +268,13 @@ LoadedFont load_font(QPDFObjectHandle font, std::vector<std::string>& warnings) 
     f.info.subtype = font.getKey("/Subtype").isName() ? font.getKey("/Subtype").getName() : "";
 
     QPDFObjectHandle descriptor = font.getKey("/FontDescriptor");
+    QPDFObjectHandle cid_font;
     if (f.info.subtype == "/Type0") {
         f.two_byte = true;
         QPDFObjectHandle kids = font.getKey("/DescendantFonts");
         QPDFObjectHandle cid = kids.isArray() && kids.getArrayNItems() > 0 ? kids.getArrayItem(0) : QPDFObjectHandle();
         if (cid.isDictionary()) {
+            cid_font = cid;
             descriptor = cid.getKey("/FontDescriptor");
             f.default_width = number_or(cid.getKey("/DW"), 1000);
             read_cid_widths(cid.getKey("/W"), f.widths);
@@ -304,6 +307,8 @@ LoadedFont load_font(QPDFObjectHandle font, std::vector<std::string>& warnings) 
             warnings.push_back("font " + f.info.base_font + ": unreadable ToUnicode: " + e.what());
         }
     }
+    bool checked = false;
+    if (cid_font.isInitialized()) f.blank = blank_codes(cid_font, f.unicode, checked, warnings);
     return f;
 }
 

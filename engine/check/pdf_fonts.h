@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace vanban::check {
 
@@ -18,6 +19,7 @@ struct LoadedFont {
     std::unordered_map<unsigned, std::string> unicode;   // code → UTF-8, from ToUnicode
     std::unordered_map<unsigned, double> widths;         // code → width, 1/1000 em
     double default_width = 1000;                         // /DW (Type 0) or 0 (simple fonts)
+    std::unordered_set<unsigned> blank;                  // codes with ink whose glyph draws nothing
 
     double width(unsigned code) const;
     std::string text(unsigned code) const;  // U+FFFD when the code has no ToUnicode entry

@@ -42,6 +42,8 @@ struct TextRun {
     double size = 0;       // effective font size in points (Tf × text matrix × CTM)
     int font = -1;         // index into PdfContent::fonts
     std::string text;      // UTF-8 through the font's ToUnicode
+    int inked = 0;         // characters with ink shown …
+    int blank = 0;         // … of which the embedded font draws nothing (damaged glyphs)
     Rgb color;             // fill colour
     double end() const { return x + width; }
 };

@@ -215,8 +215,29 @@ void page_numbers(const PdfContent& pdf, const Analysis& a, Findings& out) {
 
 }  // namespace
 
+// TEXT-INK: the text a page shows must draw. A damaged embedded font keeps its widths
+// and ToUnicode map — pdftotext still reads the words — while the glyphs print nothing.
+void text_ink(const PdfContent& pdf, Findings& out) {
+    std::vector<int> inked(pdf.pages.size()), blank(pdf.pages.size());
+    for (const auto& t : pdf.texts) {
+        if (t.page < 0 || static_cast<std::size_t>(t.page) >= pdf.pages.size()) continue;
+        inked[static_cast<std::size_t>(t.page)] += t.inked;
+        blank[static_cast<std::size_t>(t.page)] += t.blank;
+    }
+    bool all = true;
+    for (std::size_t p = 0; p < pdf.pages.size(); ++p) {
+        if (blank[p] == 0) continue;
+        all = false;
+        out.fail("TEXT-INK", "page " + std::to_string(p + 1) + ": " + std::to_string(blank[p]) + " of " +
+                                 std::to_string(inked[p]) + " characters draw nothing (their glyphs in the embedded " +
+                                 "font have no outline: a damaged font)" + (blank[p] == inked[p] ? "; the page's text is blank" : ""));
+    }
+    if (all) out.pass("TEXT-INK", "every character shown has an outline in its embedded font");
+}
+
 void check_page(const PdfContent& pdf, const Analysis& a, Findings& out) {
     page_size(pdf, a, out);
+    text_ink(pdf, out);
     margins(pdf, a, out);
     fonts(pdf, out);
     colours(pdf, a, out);

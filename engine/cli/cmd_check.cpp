@@ -4,6 +4,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "core/diagnostic.h"
+#include "core/files.h"
 
 #include <iostream>
 
@@ -38,15 +39,16 @@ int run_check(const Args& args) {
         try {
             const check::Report r = check::check_pdf(f, options);
             if (json) reports.push_back(r.to_json());
-            else std::cout << r.to_text();
+            else write_stdout(r.to_text());
             if (!r.conforms()) status = 1;
         } catch (const Error& e) {
+            if (e.diagnostic().file == "standard output") throw;
             std::cerr << "error: " << e.what() << "\n";
             if (json) reports.push_back({{"file", f.string()}, {"conforms", false}, {"error", e.what()}});
             status = 1;
         }
     }
-    if (json) std::cout << (files.size() == 1 ? reports.front() : reports).dump(2) << "\n";
+    if (json) write_stdout((files.size() == 1 ? reports.front() : reports).dump(2) + "\n");
     return status;
 }
 

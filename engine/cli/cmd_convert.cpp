@@ -6,9 +6,11 @@
 #include "text/legacy.h"
 #include "text/text.h"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 #include <optional>
+#include <unistd.h>
 
 namespace vanban::cli {
 
@@ -26,8 +28,16 @@ constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
 
 std::string read_input(const std::string& file) {
     if (file != "-") return read_file(file, kMaxBytes);
-    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (bytes.size() > kMaxBytes) fail_at_pointer("-", "", "input is larger than 64 MiB");
+    std::string bytes;
+    char buf[65536];
+    for (;;) {  // every read checked: an error is never an early end of the text
+        const auto n = ::read(0, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail_at_pointer("standard input", "", std::string("read error: ") + std::strerror(errno));
+        if (n == 0) break;
+        bytes.append(buf, static_cast<std::size_t>(n));
+        if (bytes.size() > kMaxBytes) fail_at_pointer("standard input", "", "input is larger than 64 MiB");
+    }
     return bytes;
 }
 
@@ -76,7 +86,7 @@ int run_convert(const Args& args) {
             case text::Detection::Verdict::ascii:
                 std::cerr << file << ": no conversion: " << d.summary << "\n";
                 if (upper_font) std::cerr << file << ": --upper-font ignored: the text is not TCVN3\n";
-                std::cout << text::to_nfc(bytes);
+                write_stdout(text::to_nfc(bytes));
                 return 0;
             case text::Detection::Verdict::unsure:
                 std::cerr << "error: " << file << ": " << d.summary << "; name it with --from tcvn3|vni|viqr|cp1258\n";
@@ -88,7 +98,7 @@ int run_convert(const Args& args) {
             return 1;
         }
     }
-    std::cout << text::decode_legacy(bytes, *encoding, text::LegacyOptions{upper_font});
+    write_stdout(text::decode_legacy(bytes, *encoding, text::LegacyOptions{upper_font}));
     return 0;
 }
 

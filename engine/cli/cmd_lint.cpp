@@ -1,5 +1,6 @@
 // vanban lint INPUT.json... [--json]: what rendering would change or refuse, and what
 // a careful clerk would fix, before rendering.
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
@@ -49,6 +50,12 @@ int run_lint(const Args& args) {
     }
     if (inputs.empty()) usage_error("lint needs at least one INPUT.json");
 
+    try {
+        require_directories("--fonts", font_dirs);
+    } catch (const Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
     lint::LintOptions options;
     options.today = today ? *today : lint::today_utc();
     // The glyph check uses the fonts rendering would use; without them it is skipped, loudly.
@@ -69,7 +76,7 @@ int run_lint(const Args& args) {
     for (const auto& in : inputs) {
         std::vector<lint::Finding> findings;
         try {
-            findings = lint::lint_document(read_file(in, 8 * 1024 * 1024), options);
+            findings = lint::lint_document(read_file(in, Limits{}.max_input_bytes), options);  // as render
         } catch (const Error& e) {
             findings.push_back({"", "unreadable", lint::Action::refuse, e.diagnostic().message, ""});
         }
@@ -81,14 +88,14 @@ int run_lint(const Args& args) {
                 all.push_back(std::move(j));
                 continue;
             }
-            std::cout << in << ": " << (f.pointer.empty() ? "" : f.pointer + ": ") << lint::action_name(f.action) << ": "
-                      << f.message;
-            if (!f.suggestion.empty()) std::cout << " → " << nlohmann::json(f.suggestion).dump();
-            std::cout << "\n";
+            std::string line = in + ": " + (f.pointer.empty() ? "" : f.pointer + ": ") + lint::action_name(f.action) +
+                               ": " + f.message;
+            if (!f.suggestion.empty()) line += " → " + nlohmann::json(f.suggestion).dump();
+            write_stdout(line + "\n");
         }
-        if (findings.empty() && !as_json) std::cout << in << ": clean\n";
+        if (findings.empty() && !as_json) write_stdout(in + ": clean\n");
     }
-    if (as_json) std::cout << nlohmann::json{{"clean", clean}, {"findings", all}}.dump(2) << "\n";
+    if (as_json) write_stdout(nlohmann::json{{"clean", clean}, {"findings", all}}.dump(2) + "\n");
     return clean ? 0 : 1;
 }
 

@@ -5,11 +5,14 @@
 #include "cli/register_render.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "core/output_set.h"
 #include "input/legacy_strings.h"
 #include "render/engine.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -34,6 +37,9 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --fonts DIR           look for Times New Roman / Liberation Serif in DIR first (repeatable)
   -j, --jobs N          render on N threads (default: the number of cores)
   --report FILE         write a JSON report: each input with its outputs or its error
+                        (also written when the batch is interrupted: what finished)
+  --skip-existing       leave an input whose outputs all exist (resume a killed batch;
+                        outputs appear only whole, so an existing one is complete)
   --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
                         across machines
   --register            take the number (and the date, if absent) from the register in
@@ -48,7 +54,9 @@ Limits (a document over one fails with an error naming it and the limit; K/M suf
   --max-pages N         pages of one document (default 5000)
 INPUT may be a .json file, a directory of .json files, or a .jsonl file (one document
 per line). Several inputs are all rendered even when one fails; failures are listed on
-stderr with a summary "N rendered, M failed". A failed render leaves no output file.
+stderr with a summary "N rendered, M failed". A failed render leaves no output file;
+a document's outputs (--format pdf,docx, --emit markup) appear together or not at all.
+Two inputs that would write the same output stop the batch before anything is rendered.
 )";
 
 struct Options {
@@ -57,12 +65,20 @@ struct Options {
     std::vector<fs::path> template_dirs, font_dirs;
     bool pdf = false, docx = false, pdfa = false, emit_markup = false;
     bool check = false;  // --check: vanban check on each PDF written
+    bool skip_existing = false;
     unsigned jobs = 0;  // 0 = the number of cores
     std::optional<fs::path> report;
     std::size_t shard_index = 0, shard_count = 1;
     std::string from;  // --from: legacy encoding of the strings, or "auto"; "" = UTF-8
     Limits limits;     // --max-…
 };
+
+// Extensions compare case-insensitively: -o OUT.PDF is a file, not a directory.
+std::string lower_extension(const fs::path& p) {
+    std::string e = p.extension().string();
+    for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return e;
+}
 
 unsigned parse_count(const std::string& option, const std::string& v, unsigned max) {
     if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
@@ -105,6 +121,7 @@ Options parse(const Args& args) {
         else if (s == "--format") formats = value();
         else if (s == "--pdfa") o.pdfa = true;
         else if (s == "--check") o.check = true;
+        else if (s == "--skip-existing") o.skip_existing = true;
         else if (s == "-j" || s == "--jobs") {
             o.jobs = parse_count(s, value(), 256);
             if (o.jobs == 0) usage_error(s + " must be at least 1");
@@ -147,7 +164,7 @@ Options parse(const Args& args) {
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
-    } else if (o.output && o.output->extension() == ".docx") {
+    } else if (o.output && lower_extension(*o.output) == ".docx") {
         o.docx = true;
     } else {
         o.pdf = true;
@@ -172,11 +189,7 @@ std::string check_written(const fs::path& pdf) {
 // stage sees them (the bytes outside strings, numbers included, stay as written).
 Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::string& from,
                        const RenderRequest& request) {
-    const std::size_t limit = engine.options().limits.max_input_bytes;
-    const std::string bytes = item.json.empty() ? read_file(item.file, limit) : item.json;
-    if (bytes.size() > limit) {
-        fail_at_pointer(item.name, "", "file is larger than the limit of " + std::to_string(limit) + " bytes");
-    }
+    const std::string bytes = read_item(item, engine.options().limits.max_input_bytes);
     std::string note;
     const std::string json = input::decode_legacy_input(bytes, from, item.name, note);
     if (!note.empty()) std::cerr << (item.name + ": " + note + "\n");  // one write: other threads print too
@@ -190,41 +203,63 @@ int run_render(const Args& args) {
     for (const auto& a : args)
         if (a == "--register") return run_register_render(args);
     const Options o = parse(args);
-    const bool single_file = o.output && (o.output->extension() == ".pdf" || o.output->extension() == ".docx");
+    install_signal_cleanup(true);  // SIGINT/SIGTERM: finish the documents in hand, write --report
+    const std::string out_ext = o.output ? lower_extension(*o.output) : "";
+    const bool single_file = out_ext == ".pdf" || out_ext == ".docx";
     if (single_file) {
         if (o.pdf && o.docx) usage_error("two formats need a directory for -o");
-        if ((o.output->extension() == ".pdf") != o.pdf) usage_error("-o's extension does not match --format");
+        if ((out_ext == ".pdf") != o.pdf) usage_error("-o's extension does not match --format");
     }
-    if (o.output && !single_file) {
-        std::error_code ec;
-        if (!fs::create_directories(*o.output, ec) && ec) {
-            usage_error("cannot create directory " + o.output->string() + ": " + ec.message());
-        }
-    }
-
     std::unique_ptr<Engine> engine;
-    try {
-        engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0, o.limits});
-    } catch (const Error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    RenderRequest request;
-    request.pdf = o.pdf;
-    request.docx = o.docx;
-    request.pdfa = o.pdfa;
-
     std::vector<BatchItem> items;
     try {
+        require_directories("--templates", o.template_dirs);
+        require_directories("--fonts", o.font_dirs);
+        if (o.output && !single_file) {
+            std::error_code ec;
+            if (!fs::create_directories(*o.output, ec) && ec) {
+                fail_at_pointer(o.output->string(), "", "cannot create directory: " + ec.message());
+            }
+        }
+        engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0, o.limits});
         items = shard(expand_inputs(o.inputs), o.shard_index, o.shard_count);
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;
     }
     if (single_file && items.size() > 1) usage_error("-o names one file but there are several inputs; give a directory");
+    RenderRequest request;
+    request.pdf = o.pdf;
+    request.docx = o.docx;
+    request.pdfa = o.pdfa;
+
+    // Every output path, known before anything is rendered: collisions and outputs that
+    // are inputs stop the batch here.
+    std::vector<std::vector<fs::path>> targets(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto target = [&](const char* ext) {
+            if (single_file) return *o.output;
+            const fs::path dir = o.output ? *o.output : items[i].file.parent_path();
+            return (dir / items[i].stem).replace_extension(ext);
+        };
+        if (o.emit_markup) targets[i].push_back(target(".xml"));
+        if (o.pdf) targets[i].push_back(target(".pdf"));
+        if (o.docx) targets[i].push_back(target(".docx"));
+    }
+    try {
+        refuse_collisions(items, targets);
+        std::vector<fs::path> input_files, outputs;
+        for (const auto& item : items) input_files.push_back(item.file);
+        for (const auto& t : targets) outputs.insert(outputs.end(), t.begin(), t.end());
+        if (o.report) outputs.push_back(*o.report);
+        refuse_overwriting_inputs(outputs, input_files);
+    } catch (const Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
 
     struct Result {
-        std::vector<std::string> outputs;
+        bool done = false, skipped = false;
         std::string error;
     };
     std::vector<Result> results(items.size());
@@ -232,23 +267,25 @@ int run_render(const Args& args) {
     run_parallel(items.size(), jobs, [&](std::size_t i) {
         const BatchItem& item = items[i];
         Result& res = results[i];
-        auto target = [&](const char* ext) {
-            if (single_file) return *o.output;
-            const fs::path dir = o.output ? *o.output : item.file.parent_path();
-            return (dir / item.stem).replace_extension(ext);
-        };
-        auto write = [&](const fs::path& path, const std::string& bytes) {
-            write_file_atomically(path, bytes);
-            res.outputs.push_back(path.string());
-        };
+        res.done = true;
+        if (o.skip_existing && std::all_of(targets[i].begin(), targets[i].end(), [](const fs::path& t) {
+                std::error_code ec;
+                return fs::is_regular_file(t, ec);
+            })) {
+            res.skipped = true;
+            return;
+        }
         try {
-            const Rendered r = !o.from.empty()     ? render_legacy(*engine, item, o.from, request)
-                               : item.json.empty() ? engine->render_file(item.file, request)
-                                                   : engine->render(item.json, item.name, request);
-            if (o.emit_markup) write(target(".xml"), r.markup);
-            if (o.pdf) write(target(".pdf"), r.pdf);
-            if (o.docx) write(target(".docx"), r.docx);
-            if (o.pdf && o.check) res.error = check_written(target(".pdf"));
+            const Rendered r = !o.from.empty() ? render_legacy(*engine, item, o.from, request)
+                               : item.line    ? engine->render(read_item(item, o.limits.max_input_bytes), item.name, request)
+                                              : engine->render_file(item.file, request);
+            OutputSet set;  // the document's files appear together, or none does
+            std::size_t t = 0;
+            if (o.emit_markup) set.add(targets[i][t++], r.markup);
+            if (o.pdf) set.add(targets[i][t++], r.pdf);
+            if (o.docx) set.add(targets[i][t++], r.docx);
+            set.commit();
+            if (o.pdf && o.check) res.error = check_written(targets[i][o.emit_markup ? 1 : 0]);
         } catch (const Error& e) {
             res.error = e.what();
         } catch (const std::exception& e) {
@@ -256,15 +293,21 @@ int run_render(const Args& args) {
         }
     }, items.size() >= 50 && ::isatty(2));
 
-    std::size_t ok = 0;
+    std::size_t ok = 0, skipped = 0;
     std::vector<std::string> failed;
     nlohmann::json report = nlohmann::json::array();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Result& res = results[i];
         nlohmann::json entry{{"input", items[i].name}};
-        if (res.error.empty()) {
-            ++ok;
-            entry["outputs"] = res.outputs;
+        if (!res.done) {
+            failed.push_back(items[i].name);
+            entry["error"] = "not rendered: the batch was interrupted";
+        } else if (res.error.empty()) {
+            ++(res.skipped ? skipped : ok);
+            std::vector<std::string> outs;
+            for (const auto& t : targets[i]) outs.push_back(t.string());
+            entry["outputs"] = outs;
+            if (res.skipped) entry["skipped"] = true;
         } else {
             std::cerr << "error: " << res.error << "\n";
             failed.push_back(items[i].name);
@@ -272,8 +315,9 @@ int run_render(const Args& args) {
         }
         report.push_back(std::move(entry));
     }
-    if (items.size() > 1) {
-        std::cerr << ok << " rendered, " << failed.size() << " failed\n";
+    if (items.size() > 1 || interrupted()) {
+        std::cerr << ok << " rendered, " << (skipped ? std::to_string(skipped) + " skipped (--skip-existing), " : "")
+                  << failed.size() << " failed" << (interrupted() ? " or not started (interrupted)" : "") << "\n";
         for (const auto& f : failed) std::cerr << "  failed: " << f << "\n";
     }
     if (o.report) {
@@ -284,6 +328,7 @@ int run_render(const Args& args) {
             return 1;
         }
     }
+    if (interrupted()) return 128 + interrupted();
     return failed.empty() ? 0 : 1;
 }
 

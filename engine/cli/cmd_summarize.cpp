@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "core/output_set.h"
 #include "render/engine.h"
 #include "report/summary.h"
 
@@ -86,10 +87,14 @@ Options parse(const Args& args) {
 }
 
 int run(const Options& o) {
+    require_directories("--templates", o.template_dirs);
+    require_directories("--fonts", o.font_dirs);
     const report::Form form = report::load_form(*o.form);
     std::vector<report::ReportFile> files;
+    std::vector<fs::path> inputs{*o.form, form.units_file};
     for (const BatchItem& item : expand_inputs(o.reports)) {
-        files.push_back({item.name, item.json.empty() ? read_file(item.file, 8 * 1024 * 1024) : item.json});
+        files.push_back({item.name, read_item(item, 8 * 1024 * 1024)});
+        inputs.push_back(item.file);
     }
     const report::Summary summary = report::summarize(form, files);
     for (const auto& r : summary.rejected) std::cerr << "error: " << r.error << "\n";
@@ -110,20 +115,24 @@ int run(const Options& o) {
     } else {
         std::error_code ec;
         if (!fs::create_directories(*o.output, ec) && ec) {
-            usage_error("cannot create directory " + o.output->string() + ": " + ec.message());
+            fail_at_pointer(o.output->string(), "", "cannot create directory: " + ec.message());
         }
         base = *o.output / (form.id + "-tong-hop");
     }
-    if (o.pdf) write_file_atomically(fs::path(base).replace_extension(".pdf"), r.pdf);
-    if (o.docx) write_file_atomically(fs::path(base).replace_extension(".docx"), r.docx);
+    std::vector<fs::path> outputs = o.data;
+    if (o.pdf) outputs.push_back(fs::path(base).replace_extension(".pdf"));
+    if (o.docx) outputs.push_back(fs::path(base).replace_extension(".docx"));
+    refuse_overwriting_inputs(outputs, inputs);
+    // All or nothing: a failure leaves the old PDF, JSON, CSV and XLSX as they were.
+    OutputSet set;
+    if (o.pdf) set.add(fs::path(base).replace_extension(".pdf"), r.pdf);
+    if (o.docx) set.add(fs::path(base).replace_extension(".docx"), r.docx);
     for (const auto& d : o.data) {
-        if (d.extension() == ".xlsx") {
-            report::write_summary_xlsx(form, summary, d);
-            continue;
-        }
-        write_file_atomically(d, d.extension() == ".csv" ? report::summary_csv(form, summary)
-                                                         : report::summary_json(form, summary).dump(2) + "\n");
+        if (d.extension() == ".xlsx") report::write_summary_xlsx(form, summary, set.reserve(d), d.string());
+        else if (d.extension() == ".csv") set.add(d, report::summary_csv(form, summary));
+        else set.add(d, report::summary_json(form, summary).dump(2) + "\n");
     }
+    set.commit();
     std::cerr << "summarize: " << summary.rows.size() << " of " << summary.expected << " units reported, "
               << summary.late.size() << " late, " << summary.missing.size() << " missing, " << summary.merged.size()
               << " filed under a merged unit, " << summary.rejected.size() << " rejected\n";
@@ -133,6 +142,7 @@ int run(const Options& o) {
 
 int run_summarize(const Args& args) {
     const Options o = parse(args);
+    install_signal_cleanup(false);  // SIGINT/SIGTERM remove the temporaries, then exit
     try {
         return run(o);
     } catch (const Error& e) {

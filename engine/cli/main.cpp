@@ -1,8 +1,12 @@
 // vanban — the command line. Sub-commands live in cmd_*.cpp and register themselves.
 //
 // Exit codes (all commands): 0 success; 1 the work failed for at least one input (the
-// others were still processed); 2 the command line itself is wrong.
+// others were still processed), or an I/O error (a full disk, a closed pipe); 2 the
+// command line itself is wrong; 128 + N killed by signal N (SIGINT 130, SIGTERM 143).
 #include "cli/commands.h"
+#include "core/diagnostic.h"
+
+#include <csignal>
 
 #include <algorithm>
 #include <cstdlib>
@@ -44,13 +48,17 @@ void print_help() {
     }
     std::cout << "\nExit codes:\n"
                  "  0  success\n"
-                 "  1  at least one input failed (the others were processed)\n"
-                 "  2  usage error\n";
+                 "  1  at least one input failed (the others were processed), or an I/O error\n"
+                 "  2  usage error\n"
+                 "  130, 143  interrupted by SIGINT, SIGTERM (temporary files removed)\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A closed pipe is an EPIPE error where the write happens (reported, exit 1), never a
+    // silent death by SIGPIPE before --report is written.
+    std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) vanban::cli::usage_error("no command given");
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -70,7 +78,12 @@ int main(int argc, char** argv) {
                     return 0;
                 }
             }
-            return c.run(rest);
+            try {
+                return c.run(rest);
+            } catch (const vanban::Error& e) {  // e.g. standard output on a full disk
+                std::cerr << "error: " << e.what() << "\n";
+                return 1;
+            }
         }
     }
     vanban::cli::usage_error("unknown command '" + args[0] + "'");

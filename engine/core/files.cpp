@@ -3,7 +3,6 @@
 #include "core/diagnostic.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,31 +12,31 @@ namespace vanban {
 
 namespace fs = std::filesystem;
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
-    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) fail_at_pointer(path.string(), "", std::string("cannot create output: ") + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string err = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            fail_at_pointer(path.string(), "", "cannot write output: " + err);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    // Ordinary files are readable by the group and others, like those cp or an editor make.
-    ::fchmod(fd, 0644);
-    if (::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const std::string err = std::strerror(errno);
-        ::unlink(tmpl.c_str());
-        fail_at_pointer(path.string(), "", "cannot write output: " + err);
-    }
+namespace {
+
+[[noreturn]] void fail_errno(const std::string& name, const std::string& what) {
+    fail_at_pointer(name, "", what + ": " + std::strerror(errno));
 }
+
+// Opens a file for reading; only regular files (a FIFO or a device could block or
+// never end, and a directory is a mistake).
+int open_regular(const fs::path& path, const std::string& name, struct stat& st) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) fail_errno(name, "cannot read");
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        errno = err;
+        fail_errno(name, "cannot read");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        fail_at_pointer(name, "", S_ISDIR(st.st_mode) ? "is a directory, not a file" : "is not a regular file");
+    }
+    return fd;
+}
+
+}  // namespace
 
 void fsync_path(const fs::path& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -51,22 +50,61 @@ void fsync_path(const fs::path& path) {
 }
 
 std::string read_file(const fs::path& path, std::size_t max_bytes) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) fail_at_pointer(path.string(), "", "is a directory, not a file");
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) fail_at_pointer(path.string(), "", std::string("cannot read: ") + std::strerror(errno));
+    struct stat st{};
+    const int fd = open_regular(path, path.string(), st);
     std::string out;
     char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-        out.append(buf, n);
+    for (;;) {
+        const auto n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            fail_errno(path.string(), "read error");  // never taken for the end of the file
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
         if (out.size() > max_bytes) {
-            std::fclose(f);
+            ::close(fd);
             fail_at_pointer(path.string(), "", "file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
         }
     }
-    std::fclose(f);
+    ::close(fd);
     return out;
+}
+
+std::string read_file_range(const fs::path& path, std::uint64_t offset, std::size_t length, const std::string& name) {
+    struct stat st{};
+    const int fd = open_regular(path, name, st);
+    std::string out(length, '\0');
+    std::size_t done = 0;
+    while (done < length) {
+        const auto n = ::pread(fd, out.data() + done, length - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : 0;
+            ::close(fd);
+            if (n == 0) fail_at_pointer(name, "", "the file became shorter while the batch ran");
+            errno = err;
+            fail_errno(name, "read error");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return out;
+}
+
+void write_stdout(std::string_view bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(1, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail_errno("standard output", "cannot write");
+        }
+        done += static_cast<std::size_t>(n);
+    }
 }
 
 }  // namespace vanban

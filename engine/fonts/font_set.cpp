@@ -1,6 +1,7 @@
 #include "fonts/font_set.h"
 
 #include "core/diagnostic.h"
+#include "fonts/outline.h"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -71,6 +73,7 @@ Face::Face(const fs::path& file) : file_(file) {
         if (hb_font_get_nominal_glyph(font_, cp, &gid) && gid < 0x10000) bmp_[cp] = static_cast<unsigned short>(gid);
     }
     hb_set_destroy(unicodes);
+    validate_outlines();
 
     // "Single" line spacing comes from hhea (Word and LibreOffice agree: 1.149 em for
     // Times New Roman / Liberation Serif).
@@ -105,6 +108,56 @@ Face::Face(const fs::path& file) : file_(file) {
         postscript_name_.assign(name, name_len);
     } else {
         postscript_name_ = file.stem().string();
+    }
+}
+
+// A damaged font (random bytes in 'glyf', a truncated file) still has a cmap and
+// advances, so it lays out — and prints blank or garbage. Every character with ink
+// must have an outline that draws, with a bounding box inside the font's own.
+void Face::validate_outlines() {
+    std::array<int, 4> box{};  // xMin yMin xMax yMax from 'head'
+    hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const char* d = hb_blob_get_data(head, &len);
+    for (unsigned k = 0; k < 4 && len >= 44; ++k) {
+        box[k] = static_cast<int16_t>((static_cast<uint8_t>(d[36 + 2 * k]) << 8) | static_cast<uint8_t>(d[37 + 2 * k]));
+    }
+    hb_blob_destroy(head);
+    const int slack = static_cast<int>(upem_) / 10;
+    std::string bad;
+    std::size_t count = 0;
+    for (char32_t c = 0; c < 0x10000; ++c) {
+        const unsigned gid = bmp_[c];
+        if (gid == 0 || !has_ink(c)) continue;
+        hb_glyph_extents_t ext{};
+        // Random bytes in 'glyf' give glyph boxes far outside the font's own.
+        const bool ok = glyph_has_outline(font_, gid) && hb_font_get_glyph_extents(font_, gid, &ext) &&
+                        ext.x_bearing >= box[0] - slack && ext.x_bearing + ext.width <= box[2] + slack &&
+                        ext.y_bearing <= box[3] + slack && ext.y_bearing + ext.height >= box[1] - slack;
+        if (ok) continue;
+        if (++count <= 5) {
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+            bad += std::string(bad.empty() ? "" : ", ") + hex;
+        }
+    }
+    // A cut-short file may lose its cmap instead: a document font maps every ASCII letter and digit.
+    std::size_t unmapped = 0;
+    for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && bmp_[c] == 0 ? 1 : 0;
+    if (unmapped > 0 && count == 0) {
+        count = unmapped;
+        bad = "the letters and digits are not mapped";
+    }
+    if (count > 0) {
+        hb_font_destroy(font_);
+        hb_face_destroy(face_);
+        hb_blob_destroy(blob_);
+        font_ = nullptr;
+        face_ = nullptr;
+        blob_ = nullptr;
+        fail_at_pointer(file_.string(), "", "damaged font: " + std::to_string(count) +
+                                               " characters with ink have no usable outline (" + bad +
+                                               (count > 5 ? ", …" : "") + "); replace the file");
     }
 }
 
@@ -153,9 +206,12 @@ std::optional<fs::path> find_in(const fs::path& dir, const std::string& name) {
     if (fs::is_regular_file(exact, ec)) return exact;
     const std::string want = lower(name);
     std::vector<fs::path> hits;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-        if (lower(e.path().filename().string()) == want && e.is_regular_file(ec)) hits.push_back(e.path());
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code type_ec;
+        if (lower(it->path().filename().string()) == want && it->is_regular_file(type_ec)) hits.push_back(it->path());
     }
+    if (ec) fail_at_pointer(dir.string(), "", "cannot list font directory: " + ec.message());
     if (hits.empty()) return std::nullopt;
     std::sort(hits.begin(), hits.end());  // deterministic when several differ only by case
     return hits.front();
@@ -169,16 +225,24 @@ FontFiles find_font_files(const std::vector<fs::path>& search_dirs) {
                             "/usr/share/fonts/truetype/liberation", "/usr/local/share/fonts"}) {
         dirs.emplace_back(sys);
     }
-    for (const auto& dir : dirs) {
+    for (std::size_t d = 0; d < dirs.size(); ++d) {
+        const fs::path& dir = dirs[d];
         for (const auto& fam : kFamilies) {
             FontFiles out;
             out.family = fam.name;
-            bool all = true;
-            for (int s = 0; s < 4 && all; ++s) {
-                auto p = find_in(dir, fam.files[static_cast<std::size_t>(s)]);
-                if (p) out.paths[static_cast<std::size_t>(s)] = *p; else all = false;
+            std::string found, lacking;
+            for (std::size_t s = 0; s < 4; ++s) {
+                auto p = find_in(dir, fam.files[s]);
+                if (p) out.paths[s] = *p;
+                (p ? found : lacking) += std::string(p ? (found.empty() ? "" : ", ") : (lacking.empty() ? "" : ", ")) + fam.files[s];
             }
-            if (all) return out;
+            if (lacking.empty()) return out;
+            // A directory the user named holds part of a family: an error, not a silent
+            // fall-back to another font with other metrics.
+            if (d < search_dirs.size() && !found.empty()) {
+                fail_at_pointer(dir.string(), "", std::string("incomplete ") + fam.name + " family: has " + found +
+                                                      ", lacks " + lacking + " (all 4 styles are needed)");
+            }
         }
     }
     std::string where;

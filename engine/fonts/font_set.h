@@ -46,6 +46,7 @@ public:
     hb_face_t* hb_face() const { return face_; }
 
 private:
+    void validate_outlines();  // throws vanban::Error for a damaged face
     std::filesystem::path file_;
     hb_blob_t* blob_ = nullptr;
     hb_face_t* face_ = nullptr;

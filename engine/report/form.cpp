@@ -134,6 +134,7 @@ Form parse_form(std::string_view bytes, const std::string& file, const std::file
     const std::string units_name = r.text(doc, "", "units");
     const std::filesystem::path units_path = form_dir / units_name;
     f.units = parse_units(read_file(units_path, kMaxFile), units_path.string());
+    f.units_file = units_path;
     return f;
 }
 

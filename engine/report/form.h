@@ -54,6 +54,7 @@ struct Form {
     std::vector<Indicator> indicators;
     std::vector<std::string> sections;   // the report's sections, in order
     UnitList units;
+    std::filesystem::path units_file;    // where the unit list was read from
     // How the national summary is issued: template, issuer, symbol, place, subject,
     // signers, distribution, intro paragraphs … (FORMATS.md); copied into its document.
     nlohmann::json summary = nlohmann::json::object();

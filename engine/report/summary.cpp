@@ -26,6 +26,27 @@ void sort_by_name(std::vector<T>& items, F name_of) {
     items = std::move(out);
 }
 
+// Adds `values` into `sums`, all or nothing: the index of the indicator that would
+// overflow, or nullopt when every sum fits.
+std::optional<std::size_t> add_into(std::vector<std::optional<Amount>>& sums, const std::vector<std::optional<Amount>>& values) {
+    std::vector<std::optional<Amount>> out = sums;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!values[i]) continue;
+        try {
+            out[i] = out[i] ? *out[i] + *values[i] : *values[i];
+        } catch (const std::overflow_error&) {
+            return i;
+        }
+    }
+    sums = std::move(out);
+    return std::nullopt;
+}
+
+std::string too_large(const Indicator& ind, const std::string& what) {
+    return "adding this report makes " + what + " of indicator '" + ind.code + "' (" + ind.label +
+           ") too large to add exactly (at most 18 significant digits)";
+}
+
 }  // namespace
 
 Summary summarize(const Form& form, const std::vector<ReportFile>& reports) {
@@ -55,20 +76,18 @@ Summary summarize(const Form& form, const std::vector<ReportFile>& reports) {
             continue;
         }
         const Unit& unit = form.units.units[rep.unit];
+        const auto existing = rows.find(rep.unit);
+        std::vector<std::optional<Amount>> sums = existing != rows.end() ? existing->second.values
+                                                                          : std::vector<std::optional<Amount>>(n);
+        if (const auto bad = add_into(sums, rep.values)) {  // a report like any invalid one (--keep-going)
+            s.rejected.push_back({rf.file, Diagnostic{rf.file, 0, 0, "/data/indicators/" + form.indicators[*bad].code,
+                                                      too_large(form.indicators[*bad], "the unit's sum")}.to_string()});
+            continue;
+        }
         SummaryRow& row = rows[rep.unit];
-        if (row.files.empty()) {
-            row.unit = unit;
-            row.values.assign(n, std::nullopt);
-        }
+        row.unit = unit;
+        row.values = std::move(sums);
         row.files.push_back(rf.file);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!rep.values[i]) continue;
-            try {
-                row.values[i] = row.values[i] ? *row.values[i] + *rep.values[i] : *rep.values[i];
-            } catch (const std::overflow_error&) {
-                fail_at_pointer(rf.file, "/data/indicators/" + form.indicators[i].code, "the unit's sum is too large");
-            }
-        }
         if (rep.former) {
             const FormerUnit& f = form.units.former[*rep.former];
             row.former_names.push_back(f.name);
@@ -77,6 +96,22 @@ Summary summarize(const Form& form, const std::vector<ReportFile>& reports) {
         if (!rep.date.empty() && rep.date > form.deadline) s.late.push_back({unit, rep.date, rf.file});
     }
 
+    // National totals: a unit whose figures would overflow a total is rejected whole
+    // (its reports listed as invalid), never half-added; the others are summed.
+    s.totals.assign(n, Amount{});
+    for (auto it = rows.begin(); it != rows.end();) {
+        std::vector<std::optional<Amount>> totals(s.totals.begin(), s.totals.end());
+        if (const auto bad = add_into(totals, it->second.values)) {
+            for (const auto& file : it->second.files) {
+                s.rejected.push_back({file, Diagnostic{file, 0, 0, "/data/indicators/" + form.indicators[*bad].code,
+                                                       too_large(form.indicators[*bad], "the national total")}.to_string()});
+            }
+            it = rows.erase(it);
+            continue;
+        }
+        for (std::size_t i = 0; i < n; ++i) s.totals[i] = totals[i] ? *totals[i] : Amount{};
+        ++it;
+    }
     for (auto& [index, row] : rows) s.rows.push_back(std::move(row));
     sort_by_name(s.rows, [](const SummaryRow& r) { return r.unit.name; });
     for (std::size_t u = 0; u < form.units.units.size(); ++u) {
@@ -86,18 +121,9 @@ Summary summarize(const Form& form, const std::vector<ReportFile>& reports) {
     sort_by_name(s.late, [](const LateReport& l) { return l.unit.name; });
     sort_by_name(s.merged, [](const MergedReport& m) { return m.into.name; });
 
-    s.totals.assign(n, Amount{});
     s.reported_by.assign(n, 0);
     for (const SummaryRow& row : s.rows) {
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!row.values[i]) continue;
-            try {
-                s.totals[i] += *row.values[i];
-            } catch (const std::overflow_error&) {
-                fail_at_pointer(form.file, "/indicators/" + std::to_string(i), "the national total is too large");
-            }
-            ++s.reported_by[i];
-        }
+        for (std::size_t i = 0; i < n; ++i) s.reported_by[i] += row.values[i] ? 1 : 0;
     }
     return s;
 }

@@ -72,10 +72,12 @@ nlohmann::json summary_json(const Form& form, const Summary& s);
 // the Vietnamese headers; numbers with a '.' decimal point, never grouped).
 std::string summary_csv(const Form& form, const Summary& s);
 
-// The per-unit table as an .xlsx workbook at `path` (numbers as numbers, Vietnamese
+// The per-unit table as an .xlsx workbook written to `path` — a temporary the caller
+// renames (core/output_set.h) — and read back to verify it (numbers as numbers, Vietnamese
 // headers, frozen header row, a bold "Tổng cộng" row; a second sheet lists the units
-// that did not report, were late or merged). Same bytes for the same summary.
-void write_summary_xlsx(const Form& form, const Summary& s, const std::filesystem::path& path);
+// that did not report, were late or merged). Same bytes for the same summary. Errors
+// name `name`, the file the user asked for.
+void write_summary_xlsx(const Form& form, const Summary& s, const std::filesystem::path& path, const std::string& name);
 
 // The national summary as a document JSON for Engine::render: the form's `summary`
 // fields (template, issuer, signers …) plus `data` for the summary template.

@@ -19,6 +19,23 @@ std::string shown(const json& v) {
     return s;
 }
 
+// Why a value shaped like a number was refused: its size, said plainly ("" when it is
+// not shaped like a number, or is a fraction where a whole number is wanted).
+std::string number_problem(const json& v, bool decimal) {
+    std::string t = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : "";
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.erase(0, 1);
+    const auto dot = t.find('.');
+    const std::string whole = t.substr(0, dot), frac = dot == std::string::npos ? "" : t.substr(dot + 1);
+    auto digits = [](const std::string& d) { return !d.empty() && d.find_first_not_of("0123456789") == std::string::npos; };
+    if (!digits(whole) || (dot != std::string::npos && !digits(frac))) return "";
+    if (!frac.empty() && !decimal) return "";
+    if (frac.size() > static_cast<std::size_t>(Amount::kMaxScale)) {
+        return "has " + std::to_string(frac.size()) + " digits after the decimal point; at most " +
+               std::to_string(Amount::kMaxScale) + " are allowed";
+    }
+    return "is too large to add exactly (at most 18 significant digits)";
+}
+
 // The value of one indicator, or nullopt for an explicit null.
 std::optional<Amount> read_value(const json& v, const Indicator& ind, const std::string& file, const std::string& ptr) {
     if (v.is_null()) return std::nullopt;
@@ -27,6 +44,11 @@ std::optional<Amount> read_value(const json& v, const Indicator& ind, const std:
     // a string may hold either.
     if (v.is_number_integer()) a = Amount::parse(v.dump());
     else if (v.is_string()) a = Amount::parse(v.get_ref<const std::string&>());
+    if (!a) {
+        if (const std::string why = number_problem(v, ind.decimal); !why.empty()) {
+            fail_at_pointer(file, ptr, "indicator '" + ind.code + "' " + why + ", not " + shown(v));
+        }
+    }
     if (!ind.decimal && (!a || a->scale() != 0)) {
         fail_at_pointer(file, ptr, "indicator '" + ind.code + "' must be a whole number, not " + shown(v));
     }

@@ -7,12 +7,13 @@
 
 #include "core/diagnostic.h"
 
+#include <pugixml.hpp>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <ctime>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 namespace vanban::report {
 
@@ -133,16 +134,45 @@ void write_status(lxw_workbook* wb, const Summary& s) {
     for (const MergedReport& m : s.merged) line("Đơn vị cũ đã hợp nhất", m.into, m.former_name + " (mã " + m.former_code + ")");
 }
 
+// libxlsxwriter does not check the writes to its scratch files (in $TMPDIR): with that
+// directory full it "succeeds" with a truncated sheet. So the workbook is read back —
+// every part's CRC, every XML part well-formed — before anyone may rename it into place.
+void verify_workbook(const std::filesystem::path& file, const std::string& name) {
+    int err = 0;
+    zip_t* z = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!z) fail_at_pointer(name, "", "the workbook written is not a readable zip; nothing written");
+    std::string damage;
+    bool has_sheet = false;
+    const zip_int64_t n = zip_get_num_entries(z, 0);
+    for (zip_int64_t i = 0; i < n && damage.empty(); ++i) {
+        const std::string part = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+        has_sheet = has_sheet || part == "xl/worksheets/sheet1.xml";
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        std::string bytes;
+        char buf[65536];
+        zip_int64_t got = 0;
+        while (f && (got = zip_fread(f, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<std::size_t>(got));
+        if (!f || got < 0) damage = part + " cannot be read back";
+        if (f) zip_fclose(f);
+        const bool xml = part.size() > 4 && (part.ends_with(".xml") || part.ends_with(".rels"));
+        if (damage.empty() && xml) {
+            pugi::xml_document doc;
+            const pugi::xml_parse_result r = doc.load_buffer(bytes.data(), bytes.size());
+            if (!r) damage = part + " is not well-formed XML (" + r.description() + "; a scratch file in $TMPDIR was cut short?)";
+        }
+    }
+    zip_discard(z);
+    if (damage.empty() && !has_sheet) damage = "xl/worksheets/sheet1.xml is missing";
+    if (!damage.empty()) fail_at_pointer(name, "", "the workbook written is damaged: " + damage + "; nothing written");
+}
+
 }  // namespace
 
-void write_summary_xlsx(const Form& form, const Summary& s, const std::filesystem::path& path) {
-    // libxlsxwriter writes to a path: write beside the target, then rename, so a failed
-    // write never leaves a partial workbook.
-    const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+void write_summary_xlsx(const Form& form, const Summary& s, const std::filesystem::path& path, const std::string& name) {
     lxw_error err = LXW_NO_ERROR;
     {
-        Workbook book(tmp.string());
-        if (!book.wb) fail_at_pointer(path.string(), "", "cannot create the workbook");
+        Workbook book(path.string());
+        if (!book.wb) fail_at_pointer(name, "", "cannot create the workbook");
         lxw_doc_properties props{};
         std::string title = form.title;
         props.title = title.data();
@@ -154,16 +184,8 @@ void write_summary_xlsx(const Form& form, const Summary& s, const std::filesyste
         write_status(book.wb, s);
         err = book.close();
     }
-    std::error_code ec;
-    if (err != LXW_NO_ERROR) {
-        std::filesystem::remove(tmp, ec);
-        fail_at_pointer(path.string(), "", std::string("cannot write the workbook: ") + lxw_strerror(err));
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        fail_at_pointer(path.string(), "", "cannot write: " + ec.message());
-    }
+    if (err != LXW_NO_ERROR) fail_at_pointer(name, "", std::string("cannot write the workbook: ") + lxw_strerror(err));
+    verify_workbook(path, name);
 }
 
 }  // namespace vanban::report

@@ -14,7 +14,7 @@
 //     "recipients": [s], "enacting_authority": s, "bases": [s], "preamble": bool,
 //     "body": [block], "signers": [{"authority", "acting",
 //     "title", "name"}], "distribution": [s], "urgency": s, "confidentiality": s,
-//     "draft": bool, "appendices": [{"title", "subtitle", "orientation",
+//     "draft": bool, "appendices": [{"label", "title", "orientation",
 //     "body": [block]}], "data": {…} }
 //
 //   block = { "paragraph": {"text"} | false, "heading": {"text", "level": "1"} | false,

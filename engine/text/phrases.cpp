@@ -124,8 +124,12 @@ std::vector<BreakKind> break_kinds(const std::vector<std::string>& words) {
         for (const auto& e : list.sections[kPrefixes]) {
             if (prefix_keys[i] == e.front()) worsen(i + 1, BreakKind::never);
         }
-        // "2 năm", "lần thứ 3" keep the number with its noun; a lone dash never starts a line.
+        // A number stays with its noun ("2 năm", "Nghị quyết 20-NQ/TW"); a lone dash never
+        // starts a line, and a line ending in one reads as a cut word.
         if (all_digits(keys[i])) worsen(i + 1, BreakKind::inside_phrase);
+        if (!keys[i].empty() && keys[i].front() >= '0' && keys[i].front() <= '9') {
+            worsen(i, BreakKind::inside_phrase);  // "NGHỊ QUYẾT / 20-NQ/TW", "NĂM / 2025"
+        }
         if (words[i] == "-" || words[i] == "–") {
             worsen(i, BreakKind::never);
             worsen(i + 1, BreakKind::inside_word);  // "THAN - / KHOÁNG SẢN": a line ending in a dash

@@ -8,11 +8,12 @@ namespace vanban::layout {
 
 namespace {
 
-// Costs in "lines": see breaks.h. A break inside a word costs four lines, so up to three
-// extra lines are preferred to one; a head's bonus is less than a line.
+// Costs (a line = 100): see breaks.h. A break inside a word costs four lines, so up to
+// three extra lines are preferred to one; a break inside a phrase costs a little more
+// than a line; a head's bonus is less than a line.
 constexpr double kLine = 100;
 constexpr double kInsideWord = 400;
-constexpr double kInsidePhrase = 60;
+constexpr double kInsidePhrase = 120;
 constexpr double kBeforeHead = -40;
 constexpr double kNever = 100000;
 constexpr double kRagged = 50;  // × (empty share of the line)²

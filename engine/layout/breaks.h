@@ -2,9 +2,9 @@
 // tên loại and trích yếu (R3.6, R3.7), signature titles (R6), appendix titles (R8.1).
 //
 // An explicit "\n" always breaks. Otherwise the text takes the breaks with the lowest
-// cost: a line costs, a break inside a Vietnamese word ("GIAO / THÔNG") costs more
-// than a line, a break inside an organ's name ("BAN THƯỜNG / VỤ") costs less than a
-// line but more than a plain break, a break before a phrase head ("… LAO ĐỘNG /
+// cost: a line costs, a break inside a Vietnamese word ("GIAO / THÔNG") costs four
+// lines, a break inside an organ's name ("LIÊN ĐOÀN / LAO ĐỘNG") or between a number
+// and its noun a little more than one line, a break before a phrase head ("… LAO ĐỘNG /
 // TỈNH QUẢNG NGÃI", §10 step 3) earns a bonus, and uneven lines cost (the lines come
 // out balanced, as compose_balanced's do). The word list is text::break_kinds's.
 // Public so that the DOCX writer puts its line breaks exactly where the PDF has them.

@@ -67,7 +67,7 @@ const Case kIssuers[] = {
     {"CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN GIÁO DỤC / VIỆT NAM"},
     {"CÔNG ĐOÀN Y TẾ VIỆT NAM", "CÔNG ĐOÀN Y TẾ VIỆT NAM"},
     {"CÔNG ĐOÀN CÔNG THƯƠNG VIỆT NAM", "CÔNG ĐOÀN CÔNG THƯƠNG / VIỆT NAM"},
-    {"CÔNG ĐOÀN GIAO THÔNG VẬN TẢI VIỆT NAM", "CÔNG ĐOÀN GIAO THÔNG / VẬN TẢI VIỆT NAM"},
+    {"CÔNG ĐOÀN GIAO THÔNG VẬN TẢI VIỆT NAM", "CÔNG ĐOÀN / GIAO THÔNG VẬN TẢI / VIỆT NAM"},
     {"CÔNG ĐOÀN NGÀNH GIAO THÔNG VẬN TẢI VIỆT NAM", "CÔNG ĐOÀN NGÀNH / GIAO THÔNG VẬN TẢI / VIỆT NAM"},
     {"CÔNG ĐOÀN NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN VIỆT NAM", "CÔNG ĐOÀN NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN / VIỆT NAM"},
     {"CÔNG ĐOÀN NGÂN HÀNG VIỆT NAM", "CÔNG ĐOÀN NGÂN HÀNG / VIỆT NAM"},

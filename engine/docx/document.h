@@ -42,7 +42,7 @@ pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& 
 // A rule as the PDF draws it: `length` points, centred in `inner` twips, under text of
 // `text_size`, `after` points above what follows (a bordered empty paragraph).
 void add_rule(pugi::xml_node parent, double length, long inner, double text_size, double after, const Sheet& sheet);
-// R8.1: an appendix's title block ("PHỤ LỤC I", its title, "(Kèm theo …)", a short rule)
+// R8.1: an appendix's heading ("Phụ lục I", its title in capitals, "(Kèm theo …)", a short rule)
 // and its body, on a sheet with the appendix's page.
 void add_appendix(pugi::xml_node body, const model::Appendix& appendix, const Sheet& sheet);
 // Ô 7 and 9b: the signature table(s) and "Nơi nhận".

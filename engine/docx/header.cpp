@@ -8,6 +8,7 @@
 
 #include "docx/parts.h"
 #include "docx/wml.h"
+#include "layout/breaks.h"
 #include "layout/compose.h"
 #include "layout/wording.h"
 #include "text/text.h"
@@ -118,20 +119,18 @@ void kind_block(pugi::xml_node body, const Sheet& s) {
     add_run(add_paragraph(body, kind),
             joined(layout::name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, text_width, s.metrics())));
 
-    // The subject wraps evenly in the middle 85 % of the line (R3.6), as in the PDF: the
-    // paragraph is narrowed to the PDF's widest line, so Word's greedy wrapping finds
-    // the same breaks, and a retyped subject still wraps inside it.
-    const auto lines = layout::compose_balanced(doc.subject, Style::bold, text_width * 0.85,
-                                                layout::LineStyle{p.kind_subject_size, layout::Align::center, 0, 0},
-                                                s.metrics());
-    double longest = 0;
-    for (const auto& l : lines) longest = std::max(longest, l.natural_width);
+    // The subject breaks in the middle 85 % of the line where the PDF breaks it (R3.6,
+    // layout/breaks.h: between words and phrases); the paragraph is narrowed to the
+    // PDF's widest line, so a retyped subject still wraps inside it.
+    const auto lines = layout::phrase_lines(doc.subject, Style::bold, p.kind_subject_size, text_width * 0.85,
+                                            s.metrics());
+    const double longest = widest(lines, Style::bold, p.kind_subject_size, s);
     ParagraphProps subject;
     subject.style = style::kKindSubject;
     subject.keep_next = true;
     subject.left = std::max(0L, (s.text_width - twips(longest)) / 2 - kSlack);
     subject.right = subject.left;
-    add_run(add_paragraph(body, subject), doc.subject);
+    add_run(add_paragraph(body, subject), joined(lines));
     rule(body, longest * p.issuer_rule_ratio, s.text_width, p.kind_subject_size, 0, s);
     keep_with_next(body.last_child());
 }
@@ -187,20 +186,16 @@ void add_header(pugi::xml_node body, const Sheet& s) {
                    number_asc < date_asc ? std::optional<long>(twips(date_asc - number_asc)) : std::nullopt);
     // Ô 5b: "V/v …", 12 pt upright, 6 pt under Số (the style), wrapped in the column.
     if (doc.is_letter && !doc.subject.empty()) {
-        // Wrapped evenly like the PDF: the paragraph is narrowed to the PDF's widest line
+        // Broken where the PDF breaks it, in a paragraph narrowed to the PDF's widest line
         // (see kind_block), centred in the column.
-        const std::string vv = "V/v " + doc.subject;
-        double longest = 0;
-        for (const auto& l : layout::compose_balanced(vv, Style::regular, left_inner_pt,
-                                                      layout::LineStyle{p.subject_letter_size, layout::Align::center, 0, 0},
-                                                      s.metrics())) {
-            longest = std::max(longest, l.natural_width);
-        }
+        const auto vv = layout::phrase_lines("V/v " + doc.subject, Style::regular, p.subject_letter_size, left_inner_pt,
+                                             s.metrics());
+        const double longest = widest(vv, Style::regular, p.subject_letter_size, s);
         ParagraphProps pp;
         pp.style = style::kLetterSubject;
         pp.left = std::max(0L, (left_inner - twips(longest)) / 2 - kSlack);
         pp.right = pp.left;
-        add_run(add_paragraph(left, pp), vv);
+        add_run(add_paragraph(left, pp), joined(vv));
     }
     letter_marks(left, doc, left_inner, s);
 

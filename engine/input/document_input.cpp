@@ -4,6 +4,7 @@
 #include "core/files.h"
 #include "input/body.h"
 #include "input/checker.h"
+#include "input/conventions.h"
 #include "input/parse_json.h"
 #include "text/text.h"
 
@@ -64,7 +65,8 @@ public:
         out["preamble"] = !out["enacting_authority"].get<std::string>().empty() || !out["bases"].empty();
         out["body"] = detail::read_body(c_, c_.required(doc, "body"), true);
         out["signers"] = signers(c_.required(doc, "signers"));
-        out["distribution"] = strings(c_.optional(doc, "distribution"));
+        // R7: "Lưu: …" is the last item; one written elsewhere is moved there (lint says so).
+        out["distribution"] = archive_last(strings(c_.optional(doc, "distribution")).get<std::vector<std::string>>());
         out["urgency"] = mark(c_.optional(doc, "urgency"), {"Khẩn", "Thượng khẩn", "Hỏa tốc"});
         out["confidentiality"] = mark(c_.optional(doc, "confidentiality"), {"Mật", "Tối mật", "Tuyệt mật"});
         const auto draft = c_.optional(doc, "draft");
@@ -228,9 +230,14 @@ private:
         c_.expect_array(*f);
         for (std::size_t i = 0; i < f->value.size(); ++i) {
             const Field a = f->item(i);
-            c_.expect_object(a, {"title", "subtitle", "orientation", "body"});
-            json appendix = {{"title", c_.required_text(a, "title")},
-                             {"subtitle", c_.optional_text(a, "subtitle")},
+            c_.expect_object(a, {"label", "title", "subtitle", "orientation", "body"});
+            // R8.1: "Phụ lục II" (label) over the title; the older {"title": "PHỤ LỤC I",
+            // "subtitle": …} form is read too (conventions.h; `vanban lint` suggests the new one).
+            const TextRule lines{.keep_newlines = true};
+            const AppendixHeading heading = appendix_heading(
+                c_.optional_text(a, "label"), c_.optional_text(a, "title", lines), c_.optional_text(a, "subtitle", lines));
+            json appendix = {{"label", heading.label},
+                             {"title", heading.title},
                              {"orientation", "portrait"},
                              {"body", json::array()}};
             if (const auto o = c_.optional(a, "orientation")) {

@@ -14,7 +14,7 @@
 //     "recipients": [s], "enacting_authority": s, "bases": [s], "preamble": bool,
 //     "body": [block], "signers": [{"authority", "acting",
 //     "title", "name"}], "distribution": [s], "urgency": s, "confidentiality": s,
-//     "draft": bool, "archive": false or {"organ_id", "file_catalog", "file_notation", "priority", "issued_amount", "description"} (strings), "appendices": [{"title", "subtitle", "orientation",
+//     "draft": bool, "archive": false or {"organ_id", "file_catalog", "file_notation", "priority", "issued_amount", "description"} (strings), "appendices": [{"label", "title", "orientation",
 //     "body": [block]}], "data": {…} }
 //
 //   block = { "paragraph": {"text"} | false, "heading": {"text", "level": "1"} | false,

@@ -1,7 +1,9 @@
 // Phụ lục (R8.1): each appendix starts a new page after the signature, may be
-// landscape inside a portrait document, and numbers its pages from 1 again.
+// landscape inside a portrait document, and numbers its pages from 1 again. Its head:
+// "Phụ lục II" (normal case, 14 pt bold), the title in capitals, "(Kèm theo …)", a rule.
 #include "layout/parts.h"
 
+#include "layout/breaks.h"
 #include "layout/wording.h"
 #include "text/text.h"
 
@@ -28,15 +30,16 @@ std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendi
     const double centre = p.text_left() + p.text_width() / 2;
     const LineStyle centred14{14, Align::center, 0, 0};
     Box head;
-    const auto title = compose_balanced(a.title, Style::bold, p.text_width(), centred14, cx.metrics);
-    check_lines(title.size(), p.max_appendix_title_lines, cx.base + "/title", "the appendix title", "on its page");
-    double y = head.add_lines(title, p.text_left(), 0, cx.advance(14), cx.ascent_of(14));
+    // Line 1 in normal case, 14 pt bold ("Phụ lục II"); the title under it in capitals,
+    // broken between words and phrases (breaks.h).
+    double y = head.add_lines(compose(appendix_label(doc, a), Style::bold, p.text_width(), centred14, cx.metrics),
+                              p.text_left(), 0, cx.advance(14), cx.ascent_of(14));
     double widest = 0;
-    if (!a.subtitle.empty()) {
-        const auto lines = compose_balanced(text::upper_vi(a.subtitle), Style::bold, p.text_width() * 0.85, centred14,
-                                            cx.metrics);
-        check_lines(lines.size(), p.max_appendix_subtitle_lines, cx.base + "/subtitle", "the appendix subtitle",
-                    "under its title");
+    if (!a.title.empty()) {
+        const auto lines = compose_phrases(text::upper_vi(a.title), Style::bold, p.text_width() * 0.85, centred14,
+                                           cx.metrics);
+        check_lines(lines.size(), p.max_appendix_subtitle_lines, cx.base + "/title", "the appendix title",
+                    "under its label");
         for (const auto& l : lines) widest = std::max(widest, l.natural_width);
         y = head.add_lines(lines, p.text_left() + p.text_width() * 0.075, y, cx.advance(14), cx.ascent_of(14));
     }

@@ -1,6 +1,7 @@
 // Ô 7 (signature block) and ô 9b (Nơi nhận), NĐ 30/2020 Phụ lục I, II.7 and II.9.
 #include "layout/parts.h"
 
+#include "layout/breaks.h"
 #include "layout/wording.h"
 #include "text/text.h"
 
@@ -21,10 +22,7 @@ std::vector<Line> title_lines(const model::SignatureBlock& s, double width, cons
     std::vector<Line> out;
     for (const std::string* line : {&s.authority, &s.acting, &s.title}) {
         if (line->empty()) continue;
-        const std::string t = keep_phrases_together(text::upper_vi(*line));
-        for (auto& l : compose_balanced(t, Style::bold, width, centred, cx.metrics)) {
-            // A no-break space has the advance of a space; print plain spaces.
-            for (auto& item : l.items) item.text = release_phrases(item.text);
+        for (auto& l : compose_phrases(text::upper_vi(*line), Style::bold, width, centred, cx.metrics)) {
             out.push_back(std::move(l));
         }
     }

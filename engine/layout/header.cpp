@@ -2,11 +2,11 @@
 #include "layout/parts.h"
 
 #include "core/diagnostic.h"
+#include "layout/breaks.h"
 #include "layout/wording.h"
 #include "text/text.h"
 
 #include <algorithm>
-#include <array>
 
 namespace vanban::layout {
 
@@ -16,10 +16,6 @@ using fonts::Style;
 
 constexpr std::string_view kNationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";  // R3.1
 constexpr std::string_view kMotto = "Độc lập - Tự do - Hạnh phúc";               // R3.2
-
-// Words before which a long name may break (R3.3: "break at a phrase boundary").
-constexpr std::array<std::string_view, 9> kPlaceWords = {"TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ", "THỊ XÃ ",
-                                                         "XÃ ", "PHƯỜNG ", "VIỆT NAM", "TRUNG ƯƠNG"};
 
 struct Placed {
     double y = 0;  // bottom of the last line box
@@ -70,40 +66,7 @@ double framed_mark(Box& box, const std::string& word, double frame_width, Color 
 
 std::vector<std::string> name_lines(const std::string& name, Style style, double size, double width,
                                     const fonts::FontMetrics& metrics) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= name.size()) {
-        const auto nl = name.find('\n', start);
-        std::string forced = name.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        start = nl == std::string::npos ? name.size() + 1 : nl + 1;
-        // Break before the last place word that leaves a first part that fits.
-        while (metrics.width(style, forced, size) > width) {
-            std::size_t best = std::string::npos;
-            for (const auto word : kPlaceWords) {
-                for (auto pos = forced.find(word, 1); pos != std::string::npos; pos = forced.find(word, pos + 1)) {
-                    if (forced[pos - 1] != ' ') continue;
-                    const auto head = forced.substr(0, pos - 1);
-                    if (metrics.width(style, head, size) <= width && (best == std::string::npos || pos > best)) best = pos;
-                }
-            }
-            if (best == std::string::npos) break;
-            out.push_back(forced.substr(0, best - 1));
-            forced = forced.substr(best);
-        }
-        if (metrics.width(style, forced, size) > width) {
-            // No place word helps: wrap evenly, between phrases ("CÔNG ĐOÀN CÁC / KHU CÔNG NGHIỆP").
-            const auto lines = compose_balanced(keep_phrases_together(forced), style, width,
-                                                LineStyle{size, Align::left, 0, 0}, metrics);
-            for (const auto& line : lines) {
-                std::string t;
-                for (const auto& it : line.items) t += it.text;
-                out.push_back(release_phrases(t));
-            }
-        } else if (!forced.empty()) {
-            out.push_back(forced);
-        }
-    }
-    return out;
+    return phrase_lines(name, style, size, width, metrics);  // breaks.h: "\n", then the word list
 }
 
 HeaderGeometry header_geometry(const model::Document& doc, const fonts::FontMetrics& metrics, const Profile& p,
@@ -185,7 +148,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
     // Ô 5b: "V/v …" of a công văn, 12 pt upright, 6 pt under Số, centred, wrapped in the column.
     if (doc.is_letter && !doc.subject.empty()) {
         left_y += p.number_to_subject;
-        const auto lines = compose_balanced("V/v " + doc.subject, Style::regular, left_inner,
+        const auto lines = compose_phrases("V/v " + doc.subject, Style::regular, left_inner,
                                    LineStyle{p.subject_letter_size, Align::center, 0, 0}, cx.metrics);
         check_lines(lines.size(), p.max_letter_subject_lines, "/subject", "the trích yếu", "in the header column");
         left_y = box.add_lines(lines, p.text_left() + pad, left_y, cx.advance(p.subject_letter_size),
@@ -222,7 +185,7 @@ std::vector<Box> header_boxes(const model::Document& doc, const Context& cx, Col
         check_lines(kind_lines.size(), p.max_kind_lines, "/kind", "the tên loại", "in the header");
         const double centre = p.text_left() + p.text_width() / 2;
         double y = centred_lines(kind, kind_lines, Style::bold, p.kind_size, centre, 0, cx).y;
-        const auto subject = compose_balanced(doc.subject, Style::bold, p.text_width() * 0.85,
+        const auto subject = compose_phrases(doc.subject, Style::bold, p.text_width() * 0.85,
                                      LineStyle{p.kind_subject_size, Align::center, 0, 0}, cx.metrics);
         check_lines(subject.size(), p.max_subject_lines, "/subject", "the trích yếu", "under the tên loại");
         double widest = 0, last_baseline = y;

@@ -1,5 +1,6 @@
 #include "layout/wording.h"
 
+#include "text/roman.h"
 #include "text/text.h"
 
 #include <algorithm>
@@ -92,6 +93,17 @@ std::string kind_phrase(const model::Document& doc) {
 }
 
 }  // namespace
+
+std::string appendix_label(const model::Document& doc, const model::Appendix& appendix) {
+    if (!appendix.label.empty()) return "Phụ lục " + appendix.label;
+    const auto& all = doc.appendices;
+    if (all.size() < 2) return "Phụ lục";
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (&all[i] != &appendix) continue;
+        return "Phụ lục " + text::roman_numeral(static_cast<long long>(i) + 1).value_or(std::to_string(i + 1));
+    }
+    return "Phụ lục";
+}
 
 std::string appendix_reference_line(const model::Document& doc, int gap_year) {
     const std::string number = text::document_number(doc.number);

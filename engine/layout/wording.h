@@ -28,6 +28,11 @@ std::string list_marker(const std::string& pattern, std::size_t index);
 // text already ends that way (or the last block is a heading).
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 
+// R8.1, line 1 of an appendix, in normal case: "Phụ lục" when the document has one
+// appendix, "Phụ lục I", "Phụ lục II", … by position when it has several; an appendix's
+// own label wins ("Phụ lục 2a"). `appendix` must be an element of doc.appendices.
+std::string appendix_label(const model::Document& doc, const model::Appendix& appendix);
+
 // R8.1: "(Kèm theo Báo cáo số 15/BC-TLĐ ngày 20 tháng 01 năm 2010 của TỔNG LIÊN ĐOÀN
 // LAO ĐỘNG VIỆT NAM)" under an appendix's title; the clerk's gaps when undated.
 std::string appendix_reference_line(const model::Document& doc, int gap_year);

@@ -2,6 +2,7 @@
 #include "lint/lint.h"
 
 #include "core/diagnostic.h"
+#include "lint/conventions.h"
 #include "text/legacy.h"
 
 #include <cstdlib>
@@ -145,6 +146,8 @@ std::vector<Finding> lint_document(std::string_view bytes, const LintOptions& op
         if (doc.contains("number")) check_number(doc["number"], out);
         if (doc.contains("symbol")) check_symbol(doc["symbol"], out);
         if (doc.contains("date")) check_date(doc["date"], options, out);
+        detail::check_appendices(doc, out);
+        detail::check_distribution(doc, out);
     }
     return out;
 }

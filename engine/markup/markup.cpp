@@ -258,7 +258,7 @@ model::Table read_table(const Reader& r, const pugi::xml_node& t) {
 }
 
 // Reads the block elements inside `body` (a <body> or an <appendix>), skipping the
-// elements named in `skip` (an appendix's <title> and <subtitle>).
+// elements named in `skip` (an appendix's <title>).
 // <preamble><authority>…</authority><basis>…</basis>…<enact>QUYẾT ĐỊNH:</enact></preamble>
 model::Preamble read_preamble(const Reader& r, const pugi::xml_node& n) {
     r.only_attributes(n, {});
@@ -363,15 +363,16 @@ std::vector<model::Block> read_blocks(const Reader& r, const pugi::xml_node& bod
 }
 
 model::Appendix read_appendix(const Reader& r, const pugi::xml_node& n) {
-    r.only_attributes(n, {"orientation"});
+    r.only_attributes(n, {"orientation", "label"});
     model::Appendix a;
     const std::string o = n.attribute("orientation").as_string("portrait");
     if (o != "portrait" && o != "landscape") r.fail(n, "orientation must be portrait or landscape, not '" + o + "'");
     a.landscape = o == "landscape";
-    if (const auto t = n.child("title")) a.title = r.plain(t);
-    if (const auto t = n.child("subtitle")) a.subtitle = r.plain(t);
-    if (a.title.empty()) r.fail(n, "an <appendix> needs a <title>");
-    a.body = read_blocks(r, n, {"title", "subtitle"});
+    // R8.1: label="II" prints "Phụ lục II" (none: numbered by position); <title> is the
+    // appendix's own title (optional; "\n" in it forces a break).
+    a.label = Reader::collapse(r.clean(n, n.attribute("label").value(), false), false);
+    if (const auto t = n.child("title")) a.title = r.plain(t, true);
+    a.body = read_blocks(r, n, {"title"});
     return a;
 }
 

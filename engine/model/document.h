@@ -136,8 +136,8 @@ struct DistributionList {
 
 // Phụ lục (R8.1): after the signature, each on new pages with its own page numbers.
 struct Appendix {
-    std::string title;     // "PHỤ LỤC I" (printed as given)
-    std::string subtitle;  // the appendix's own title, printed upper-case
+    std::string label;  // "II" in "Phụ lục II"; "" = numbered by position (layout::appendix_label)
+    std::string title;  // its own title, printed upper-case ("" = none); "\n" forces a break
     bool landscape = false;
     std::vector<Block> body;
 };

@@ -180,7 +180,7 @@ TEST_CASE("Omitted optional fields get their defaults") {
     CHECK(out["recipients"] == json::array());
     CHECK(out["distribution"] == json::array());
     CHECK(out["body"][1]["heading"]["level"] == "1");
-    CHECK(out["appendices"][0] == json::parse(R"({"title": "PHỤ LỤC", "subtitle": "", "orientation": "portrait", "body": []})"));
+    CHECK(out["appendices"][0] == json::parse(R"({"label": "", "title": "", "orientation": "portrait", "body": []})"));
     const json list = read(with(minimal(), "/body/0"_json_pointer, {{"list", {"một"}}}))["body"][0]["list"];
     CHECK(list["marker"] == "-");
     const json table = read(with(minimal(), "/body/0"_json_pointer, json::parse(R"({"table": {"columns": [{"title": ""}], "rows": [[""]]}})")));
@@ -586,4 +586,32 @@ TEST_CASE("Căn cứ, thẩm quyền ban hành and articles reach the templates;
     CHECK(error_of(with(minimal(), "/body/0"_json_pointer, {{"article", ""}})) ==
           "doc.json: /body/0: an article needs a title ('article') or some 'text'");
     CHECK(error_of(with(minimal(), "/bases"_json_pointer, {"a", ""})) == "doc.json: /bases/1: must not be blank");
+}
+
+TEST_CASE("An appendix has a label and a title; the older PHỤ LỤC title with a subtitle is read as label and title") {
+    auto heading = [](const json& appendix) {
+        const json out = read(with(minimal(), "/appendices"_json_pointer, json::array({appendix})));
+        return std::make_pair(out["appendices"][0]["label"].get<std::string>(), out["appendices"][0]["title"].get<std::string>());
+    };
+    using P = std::pair<std::string, std::string>;
+    CHECK(heading({{"title", "Số liệu đoàn viên"}}) == P{"", "Số liệu đoàn viên"});
+    CHECK(heading({{"label", "II"}, {"title", "Danh sách"}}) == P{"II", "Danh sách"});
+    CHECK(heading({{"label", "Phụ lục III"}, {"title", "Danh sách"}}) == P{"III", "Danh sách"});
+    CHECK(heading({{"title", "Dòng một\nDòng hai"}}) == P{"", "Dòng một\nDòng hai"});  // "\n" kept: a forced break
+    // The older form: every word still reaches line 1 or the title.
+    CHECK(heading({{"title", "PHỤ LỤC I"}, {"subtitle", "Số liệu"}}) == P{"I", "Số liệu"});
+    CHECK(heading({{"title", "Phụ lục"}, {"subtitle", "Số liệu"}}) == P{"", "Số liệu"});
+    CHECK(heading({{"title", "PHỤ LỤC SỐ 2"}}) == P{"số 2", ""});
+    CHECK(heading({{"title", "PHỤ LỤC SỐ LIỆU"}, {"subtitle", "Kết quả"}}) == P{"", "SỐ LIỆU\nKết quả"});
+    CHECK(heading({{"title", "Biểu 01"}, {"subtitle", "Đơn vị"}}) == P{"", "Biểu 01\nĐơn vị"});
+    CHECK(heading(json::object()) == P{"", ""});
+}
+
+TEST_CASE("A Lưu item written before other Nơi nhận items is moved last, the others keep their order") {
+    const json out = read(with(minimal(), "/distribution"_json_pointer,
+                               json::array({"Lưu: VT, TG", "Như trên", "Thường trực ĐCT (để b/c)", "Các LĐLĐ tỉnh"})));
+    CHECK(out["distribution"] == json::array({"Như trên", "Thường trực ĐCT (để b/c)", "Các LĐLĐ tỉnh", "Lưu: VT, TG"}));
+    // "Lưu" only counts with its colon; any case.
+    const json kept = read(with(minimal(), "/distribution"_json_pointer, json::array({"LƯU : VT", "Lưu trữ tỉnh"})));
+    CHECK(kept["distribution"] == json::array({"Lưu trữ tỉnh", "LƯU : VT"}));
 }

@@ -413,8 +413,7 @@ TEST_CASE("Table cells wrap long text inside their column and the borders span t
 TEST_CASE("An appendix starts a new page, may be landscape, and numbers its pages from 1 with none on its first") {
     auto d = long_letter(2);
     model::Appendix a;
-    a.title = "PHỤ LỤC I";
-    a.subtitle = "Số liệu đoàn viên";
+    a.title = "Số liệu đoàn viên";
     a.landscape = true;
     a.body = {big_table(60)};
     d.appendices.push_back(a);
@@ -422,13 +421,21 @@ TEST_CASE("An appendix starts a new page, may be landscape, and numbers its page
     // Find the appendix's first page.
     std::size_t first = out.pages.size();
     for (std::size_t i = 0; i < out.pages.size(); ++i)
-        if (find_text(out.pages[i], "PHỤ LỤC I")) first = std::min(first, i);
+        if (find_text(out.pages[i], "Phụ lục")) first = std::min(first, i);  // R8.1: one appendix, no number
     REQUIRE(first < out.pages.size());
     REQUIRE(first > 0);
     CHECK(find_text(out.pages[first - 1], "Nguyễn Văn A"));  // the signature ends the main text
     const auto& p = out.pages[first];
     CHECK(p.width > p.height);  // landscape
     CHECK(find_text(p, "SỐ LIỆU ĐOÀN VIÊN"));
+    // R8.1: line 1 "Phụ lục" (one appendix: no number) in normal case, 14 pt bold, above the title.
+    const auto* label = find_text(p, "Phụ lục");
+    REQUIRE(label);
+    CHECK(label->text == "Phụ lục");
+    CHECK(label->style == fonts::Style::bold);
+    CHECK(label->size == 14);
+    CHECK(label->baseline < find_text(p, "SỐ LIỆU ĐOÀN VIÊN")->baseline);
+    CHECK(find_text(p, "SỐ LIỆU ĐOÀN VIÊN")->size == 14);
     CHECK(find_text(p, "(Kèm theo Công văn số 1996/TLĐ ngày 30 tháng 12 năm 2009"));
     const Profile prof;
     for (const auto& t : p.texts) CHECK(t.baseline > prof.margin_top);  // no number on the appendix's first page
@@ -482,4 +489,23 @@ TEST_CASE("Căn cứ lines are italic at the body indent, end with ';' and the l
     CHECK(text2->baseline > l2->baseline);  // a titled article's text is its own paragraph
     CHECK_FALSE(fonts::is_bold(text2->style));
     CHECK(text2->text.find("./.") != std::string::npos);  // the end mark follows the last article
+}
+
+TEST_CASE("Several appendices are numbered Phụ lục I, II, … by position; an appendix's own label wins") {
+    auto d = seed_like();
+    for (const char* label : {"", "", "5"}) {
+        model::Appendix a;
+        a.label = label;
+        a.title = "Danh sách";
+        a.body = {model::Paragraph{plain("Nội dung."), {}}};
+        d.appendices.push_back(a);
+    }
+    const auto out = layout_document(d, font());
+    std::vector<std::string> labels;
+    for (const auto& page : out.pages) {
+        for (const auto& t : page.texts) {
+            if (t.text.rfind("Phụ lục", 0) == 0) labels.push_back(t.text);
+        }
+    }
+    CHECK(labels == std::vector<std::string>{"Phụ lục I", "Phụ lục II", "Phụ lục 5"});
 }

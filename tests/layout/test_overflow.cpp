@@ -161,7 +161,7 @@ TEST_CASE("The header cells, signature lines and appendix titles have maximum si
     CHECK_THAT(fails([&](auto& d) { d.signers[0].authority = "TM. " + twelve; }),
                Catch::StartsWith("<input>: /signers/0/authority: "));
     CHECK_THAT(fails([&](auto& d) { d.appendices.push_back({"PHỤ LỤC I", twelve + twelve, false, {}}); }),
-               Catch::StartsWith("<input>: /appendices/0/subtitle: "));
+               Catch::StartsWith("<input>: /appendices/0/title: "));
     // Every mark at once still fits the left column under Số and V/v.
     auto d = letter();
     d.urgency = model::Urgency::thuong_khan;

@@ -137,8 +137,9 @@ json Generator::document(std::vector<std::string>& words) {
     if (chance(0.3)) {
         json appendices = json::array();
         for (int i = uniform(1, 2); i > 0; --i) {
-            json a = {{"title", "PHỤ LỤC " + text(length(1, 2, 12))}};
-            if (chance(0.7)) a["subtitle"] = text(length(1, 15, 60));
+            json a = json::object();
+            if (chance(0.3)) a["label"] = text(length(1, 1, 4));
+            if (chance(0.8)) a["title"] = text(length(1, 15, 60));
             if (chance(0.5)) a["orientation"] = "landscape";
             json ab = json::array();
             for (int k = std::max(1, length(1, 4, 10)); k > 0; --k) ab.push_back(block(true));

@@ -75,9 +75,16 @@ TEST_CASE("a unit report prints its figures as the Phụ lục số liệu, on t
     const auto dir = scratch("unit");
     report_test::spit(dir / "bc-27.pdf", r.pdf);
     const std::string text = pdf_text(dir / "bc-27.pdf");
-    CHECK(text.find("PHỤ LỤC SỐ LIỆU") != std::string::npos);
+    // R8.1: "Phụ lục" in normal case, the title in capitals under it.
+    const auto label = text.find("Phụ lục");
+    const auto title = text.find("SỐ LIỆU KẾT QUẢ SƠ KẾT 2 NĂM THỰC HIỆN");
+    REQUIRE(label != std::string::npos);
+    REQUIRE(title != std::string::npos);
+    CHECK(text.substr(label + std::string("Phụ lục").size(), title - label - std::string("Phụ lục").size())
+              .find_first_not_of(" \n") == std::string::npos);  // line 1 alone, the title right under it
+    CHECK(text.find("PHỤ LỤC") == std::string::npos);
     // Every indicator of the form, in order, with the unit's own figure.
-    std::size_t at = text.find("PHỤ LỤC SỐ LIỆU");
+    std::size_t at = text.find("SỐ LIỆU KẾT QUẢ SƠ KẾT");
     for (const auto& ind : campaign().indicators) {
         INFO(ind.code);
         const auto label = text.find(ind.label, at);

@@ -60,4 +60,15 @@ PY
 /usr/bin/time -f "10,000-row table: %M KB" build/vanban render "$tmp/rows10000.json" -o "$tmp/rows.pdf"
 /usr/bin/time -f "seed letter: %M KB" build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf"
 /usr/bin/time -f "1,000 letters --jobs 2: %M KB" build/vanban render "$tmp/letters.jsonl" -o "$tmp/batch" --jobs 2 2>/dev/null
+echo
+echo "== vanban serve: POST /api/render (seed letter) from 1, 8, 64 loopback clients =="
+# The load comes from one address, which the defaults (4 renders, 32 connections) would refuse.
+build/vanban serve --port 0 --quiet --max-per-client 64 --max-connections 128 > "$tmp/serve.out" &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out")
+for c in 1 8 64; do
+  build/bench/vanban_serve_load "$port" samples/cong-van-1996.json "$c" $(( c == 1 ? 200 : c == 8 ? 50 : 10 )) || true
+done
+kill "$serve_pid"; wait "$serve_pid" || true
 rm -rf "$tmp"

@@ -82,6 +82,15 @@ Engine::~Engine() = default;
 
 Rendered Engine::render(std::string_view json, const std::string& file_name, const RenderRequest& request) const {
     Rendered out;
+    const auto start = std::chrono::steady_clock::now();
+    const auto limit = options_.limits.max_render_time;
+    const auto in_time = [&](const char* next) {
+        if (limit.count() > 0 && std::chrono::steady_clock::now() - start > limit) {
+            throw RenderTimeout(Diagnostic{file_name, 0, 0, "", "the render took longer than the limit of " +
+                                                                   std::to_string(limit.count()) + " ms (before " +
+                                                                   next + ")"});
+        }
+    };
 
     input::ReadOptions ro;
     ro.file_name = file_name;
@@ -109,6 +118,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         }
     }
 
+    in_time("reading the markup");
     try {
         out.model = markup::parse(out.markup, "markup of " + name);
     } catch (const markup::MarkupError& e) {
@@ -131,6 +141,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
     out.model.template_name = name;
     check_table_rows(out.model, file_name, options_.limits.max_table_rows);
 
+    in_time("layout");
     layout::LayoutOptions lo;
     lo.gap_year = gap_year_;
     out.layout = layout::layout_document(out.model, *fonts_, lo);
@@ -139,12 +150,14 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
                                            " pages, more than the limit of " +
                                            std::to_string(options_.limits.max_pages));
     }
+    in_time("writing the files");
     if (request.pdf) {
         pdf::PdfOptions po;
         po.pdfa = request.pdfa;
         out.pdf = pdf::write_pdf(out.layout, *fonts_, po);
     }
     if (request.docx) {
+        in_time("writing the DOCX");
         const auto header = layout::header_geometry(out.model, *fonts_, lo.profile, gap_year_);
         out.docx = docx::write_docx(docx::DocxInput{out.model, header, lo.profile, out.layout.info, *fonts_, gap_year_});
     }

@@ -5,9 +5,11 @@
 // its parsed templates, the fonts — and is safe to use from several threads at once.
 #pragma once
 
+#include "core/diagnostic.h"
 #include "layout/page.h"
 #include "model/document.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -28,6 +30,15 @@ struct Limits {
     int max_partial_depth = 16;                      // template partials (the template is 1)
     std::size_t max_table_rows = 100000;             // rows of one table
     std::size_t max_pages = 2000;                    // pages of the laid-out document
+    // Time for one render, checked between stages (0: none). `vanban serve` sets one;
+    // the row and page limits keep each stage short.
+    std::chrono::milliseconds max_render_time{0};
+};
+
+// A render that ran past Limits::max_render_time (the message names the limit).
+class RenderTimeout : public Error {
+public:
+    using Error::Error;
 };
 
 struct EngineOptions {

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     const int clients = std::max(1, std::atoi(argv[3]));
     const int each = std::max(1, std::atoi(argv[4]));
     const std::string request = "POST /api/render?format=pdf HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(doc.size()) +
+                                "\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(doc.size()) +
                                 "\r\n\r\n" + doc;
     post_once(port, request);  // warm: fonts and the template are loaded
 

@@ -142,6 +142,7 @@ void ConnectionGate::admit(int fd) {
             refuse(fd, 503, "Service Unavailable", std::string(full) + " (limit " +
                                                        std::to_string(s.options.max_connections_per_client) +
                                                        " per address)");
+            if (s.options.refused) s.options.refused(client, 503);
             return;
         }
         ++s.per_client[client];
@@ -197,6 +198,7 @@ void ConnectionGate::Impl::run_room() {
                     if (static_cast<std::size_t>(n) == sizeof peek) {
                         { std::lock_guard lock(mu); --queued; }
                         refuse(w.fd, 431, "Request Header Fields Too Large", "the request headers are larger than 16 KB");
+                        if (options.refused) options.refused(w.client, 431);
                         release(w.client);
                         continue;
                     }
@@ -209,6 +211,7 @@ void ConnectionGate::Impl::run_room() {
                 refuse(w.fd, 408, "Request Timeout",
                        "the request headers did not arrive within " +
                            std::to_string(options.header_timeout.count() / 1000.0).substr(0, 4) + " s");
+                if (options.refused) options.refused(w.client, 408);
                 release(w.client);
                 continue;
             }

@@ -27,6 +27,8 @@ struct GateOptions {
     std::size_t max_connections_per_client = 32;      // open at once from one address (503 beyond)
     std::size_t max_waiting = 1024;                   // accepted, not yet served (503 beyond)
     std::vector<std::string> uncapped;                // addresses without the per-address cap (trusted proxies)
+    // Told of each connection refused before a request was read (408, 431, 503).
+    std::function<void(const std::string& client, int status)> refused;
 };
 
 class ConnectionGate {

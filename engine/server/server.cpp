@@ -94,6 +94,11 @@ Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_un
     g.workers = o.threads ? o.threads : std::max(4u, std::thread::hardware_concurrency());
     g.max_connections_per_client = o.max_connections_per_client;
     g.uncapped = o.trusted_proxies;
+    if (o.log) {
+        g.refused = [log = o.log](const std::string& client, int status) {
+            log(log_line(RequestLog{"-", "-", status, 0, 0, client, ""}));  // no request was read
+        };
+    }
     s.gate = std::make_unique<ConnectionGate>(g, [&http](int fd) {
         reset_current_request();
         http.serve(fd);

@@ -180,6 +180,9 @@ TEST_CASE("Eight slow-drip connections neither delay a normal request nor outliv
         CHECK(r.status == 408);
         ::close(fd);
     }
+    int logged = 0;  // each refusal leaves its line too
+    for (const auto& l : s.log_lines()) logged += json::parse(l)["status"] == 408 ? 1 : 0;
+    CHECK(logged == 8);
 }
 
 TEST_CASE("One address may hold only so many connections and the next gets 503 at once") {
@@ -505,8 +508,12 @@ TEST_CASE("Server-mode limits: rows and pages over the limit are 422, a render p
     eo.limits.max_render_time = std::chrono::milliseconds(1);
     const Engine hurried(eo);
     TestServer h({}, hurried);
+    json long_doc = json::parse(seed());
+    json many = json::array();
+    for (int i = 0; i < 1000; ++i) many.push_back({std::to_string(i), "Công đoàn cơ sở"});
+    long_doc["body"].push_back(table(many));  // laid out in far more than 1 ms
     for (const char* path : {"/api/render", "/api/check"}) {
-        const rawhttp::Reply t = rawhttp::exchange(h.port, request("POST", path, h.host(), seed()));
+        const rawhttp::Reply t = rawhttp::exchange(h.port, request("POST", path, h.host(), long_doc.dump()));
         INFO(path);
         CHECK(t.status == 503);
         CHECK(error_of(t).find("longer than the limit of 1 ms") != std::string::npos);

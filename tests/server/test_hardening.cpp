@@ -358,20 +358,26 @@ TEST_CASE("An auth file line that is not '<sha256> <name>' is refused with its l
 
 TEST_CASE("X-Forwarded-For names the client only when it comes from a --trusted-proxy") {
     const std::string headers = "X-Forwarded-For: 198.51.100.1, 203.0.113.9\r\n";
+    // The page behind an HTTPS proxy: its Origin is https://vanban.example.
+    const std::string page = "Content-Type: application/json\r\nOrigin: https://vanban.example\r\n"
+                             "Sec-Fetch-Site: same-origin\r\nX-Forwarded-Proto: https\r\n" + headers;
+    server::ServerOptions o;
+    o.allow_hosts = {"vanban.example"};
     {
-        TestServer s;
+        TestServer s(o);
         REQUIRE(rawhttp::exchange(s.port, request("GET", "/api/templates", s.host(), "", headers)).status == 200);
         const auto log = s.log_lines();
         REQUIRE(log.size() == 1);
         CHECK(json::parse(log[0])["client"] == "127.0.0.1");
+        CHECK(rawhttp::exchange(s.port, request("POST", "/api/check", "vanban.example", seed(), page)).status == 403);
     }
-    server::ServerOptions o;
     o.trusted_proxies = {"127.0.0.1"};
     TestServer s(o);
     REQUIRE(rawhttp::exchange(s.port, request("GET", "/api/templates", s.host(), "", headers)).status == 200);
     const auto log = s.log_lines();
     REQUIRE(log.size() == 1);
     CHECK(json::parse(log[0])["client"] == "203.0.113.9");
+    CHECK(rawhttp::exchange(s.port, request("POST", "/api/check", "vanban.example", seed(), page)).status == 200);
 }
 
 // ---- 6. where requests come from ---------------------------------------------------------------

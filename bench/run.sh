@@ -73,4 +73,15 @@ PY
 echo
 echo "== register: allocation (fsynced) and search over 100,000 entries =="
 build/bench/vanban_bench_register 2>/dev/null | grep -E "median|Benchmark|---" || true
+echo
+echo "== vanban serve: POST /api/render (seed letter) from 1, 8, 64 loopback clients =="
+# The load comes from one address, which the defaults (4 renders, 32 connections) would refuse.
+build/vanban serve --port 0 --quiet --max-per-client 64 --max-connections 128 > "$tmp/serve.out" &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out")
+for c in 1 8 64; do
+  build/bench/vanban_serve_load "$port" samples/cong-van-1996.json "$c" $(( c == 1 ? 200 : c == 8 ? 50 : 10 )) || true
+done
+kill "$serve_pid"; wait "$serve_pid" || true
 rm -rf "$tmp"

@@ -3,9 +3,12 @@
 #include "cli/commands.h"
 #include "core/diagnostic.h"
 #include "render/engine.h"
+#include "server/auth.h"
+#include "server/request_policy.h"
 #include "server/server.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <mutex>
@@ -15,16 +18,29 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --host ADDR           the address to listen on (default 127.0.0.1: this machine only)
+constexpr const char* kHelp = R"(  --host ADDR           the address to listen on (default 127.0.0.1: this machine only).
+                        Any other address needs --auth-file; put TLS in front (README)
   --port N              the port (default 8080; 0 picks a free one, printed on stdout)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
   --fonts DIR           look for Times New Roman / Liberation Serif in DIR first (repeatable)
+  --auth-file FILE      require "Authorization: Bearer TOKEN" on /api: FILE has one line
+                        "<sha256 of the token> <name>" per token (README "Web form")
+  --allow-host NAME     answer requests addressed to NAME too (the proxy's public name;
+                        repeatable). Loopback names with the port are always answered
+  --trusted-proxy ADDR  believe X-Forwarded-For/-Proto from this peer address (repeatable)
   --max-body SIZE       refuse request bodies larger than SIZE with 413 (bytes, or with
-                        K/M: default 2M)
+                        K/M: default 2M), counted as read, chunked or not
+  --max-rows N          rows of one table (default 5000; `vanban render` allows 100000)
+  --max-pages N         pages of one document (default 200)
+  --render-timeout S    seconds one render may take (default 10; 503 beyond)
+  --max-per-client N    renders/checks at once from one client (default 4; 429 beyond)
+  --max-connections N   connections open at once from one address (default 32; 503
+                        beyond; a --trusted-proxy has none)
   --threads N           requests handled at once (default: the number of cores, at least 4)
-  --quiet               do not log each request on stderr
+  --quiet               do not log each request (one JSON line on stderr)
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
-POST /api/check, GET /api/templates (see README.md). Stops on Ctrl-C (SIGINT) or SIGTERM.
+POST /api/check (Content-Type: application/json), GET /api/templates (see README.md).
+Stops on Ctrl-C (SIGINT) or SIGTERM.
 )";
 
 unsigned long parse_number(const std::string& option, const std::string& v, unsigned long max) {
@@ -52,6 +68,11 @@ std::atomic<server::Server*> g_server{nullptr};  // for the signal-waiting threa
 int run_serve(const Args& args) {
     server::ServerOptions o;
     EngineOptions eo;
+    // Server mode: lower limits than the CLI's, so one request cannot hold a worker for long.
+    eo.limits.max_table_rows = 5000;
+    eo.limits.max_pages = 200;
+    eo.limits.max_render_time = std::chrono::seconds(10);
+    std::string auth_file;
     bool quiet = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
@@ -64,6 +85,14 @@ int run_serve(const Args& args) {
         else if (s == "--templates") eo.template_dirs.emplace_back(value());
         else if (s == "--fonts") eo.font_dirs.emplace_back(value());
         else if (s == "--max-body") o.max_body = parse_size(value());
+        else if (s == "--auth-file") auth_file = value();
+        else if (s == "--allow-host") o.allow_hosts.push_back(value());
+        else if (s == "--trusted-proxy") o.trusted_proxies.push_back(value());
+        else if (s == "--max-rows") eo.limits.max_table_rows = parse_number(s, value(), 100000000);
+        else if (s == "--max-pages") eo.limits.max_pages = parse_number(s, value(), 1000000);
+        else if (s == "--render-timeout") eo.limits.max_render_time = std::chrono::seconds(parse_number(s, value(), 3600));
+        else if (s == "--max-connections") o.max_connections_per_client = parse_number(s, value(), 100000);
+        else if (s == "--max-per-client") o.max_requests_per_client = static_cast<unsigned>(parse_number(s, value(), 4096));
         else if (s == "--threads") {
             o.threads = static_cast<unsigned>(parse_number(s, value(), 256));
             if (o.threads == 0) usage_error("--threads must be at least 1");
@@ -71,13 +100,18 @@ int run_serve(const Args& args) {
         else usage_error("unknown argument " + s + " for serve");
     }
     if (o.host.empty()) usage_error("--host needs an address");
+    if (eo.limits.max_table_rows == 0 || eo.limits.max_pages == 0 || eo.limits.max_render_time.count() == 0) {
+        usage_error("--max-rows, --max-pages and --render-timeout must be at least 1");
+    }
+    if (o.max_requests_per_client == 0 || o.max_connections_per_client == 0) {
+        usage_error("--max-per-client and --max-connections must be at least 1");
+    }
+    eo.limits.max_input_bytes = o.max_body;
     if (!quiet) {
         auto mu = std::make_shared<std::mutex>();
-        o.log = [mu](const std::string& method, const std::string& path, int status, double ms) {
+        o.log = [mu](const std::string& line) {
             std::lock_guard lock(*mu);
-            std::cerr << method << " " << path << " " << status;
-            if (ms >= 0) std::cerr << " " << ms << " ms";
-            std::cerr << "\n";
+            std::cerr << line << "\n";
         };
     }
 
@@ -89,6 +123,19 @@ int run_serve(const Args& args) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by the server's threads
 
     try {
+        if (!auth_file.empty()) {
+            auto tokens = std::make_shared<server::TokenFile>(server::TokenFile::load(auth_file));
+            std::cerr << "vanban serve: " << tokens->size() << " token(s) from " << auth_file << "\n";
+            o.authenticators.push_back(std::move(tokens));
+        }
+        if (!server::is_loopback_address(o.host)) {
+            if (o.authenticators.empty()) {
+                usage_error("--host " + o.host + " is reachable from the network: give --auth-file FILE "
+                            "(tokens), or keep the default 127.0.0.1");
+            }
+            std::cerr << "warning: listening on " << o.host << ", not only this machine: every /api request "
+                      << "needs a token; serve it behind a TLS reverse proxy (README \"Web form\")\n";
+        }
         const Engine engine(eo);
         server::Server srv(engine, o);
         const int port = srv.bind();

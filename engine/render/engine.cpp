@@ -116,6 +116,15 @@ Engine::~Engine() = default;
 
 Rendered Engine::render(std::string_view json, const std::string& file_name, const RenderRequest& request) const {
     Rendered out;
+    const auto start = std::chrono::steady_clock::now();
+    const auto limit = options_.limits.max_render_time;
+    const auto in_time = [&](const char* next) {
+        if (limit.count() > 0 && std::chrono::steady_clock::now() - start > limit) {
+            throw RenderTimeout(Diagnostic{file_name, 0, 0, "", "the render took longer than the limit of " +
+                                                                   std::to_string(limit.count()) + " ms (before " +
+                                                                   next + ")"});
+        }
+    };
 
     input::ReadOptions ro;
     ro.file_name = file_name;
@@ -147,6 +156,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         }
     }
 
+    in_time("reading the markup");
     try {
         out.model = markup::parse(out.markup, "markup of " + name);
     } catch (const markup::MarkupError& e) {
@@ -172,6 +182,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
     // Layout runs for every format (the DOCX writer shares its line breaks), so a field
     // too big for its fixed region, or a document past the page limit, fails the same
     // way whatever was asked for — before any file is made.
+    in_time("layout");
     layout::LayoutOptions lo;
     lo.gap_year = gap_year_;
     lo.max_pages = options_.limits.max_pages;
@@ -183,12 +194,14 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         d.pointer = input_pointer(d.pointer, out.model, input_appendices);
         throw Error(d);
     }
+    in_time("writing the files");
     if (request.pdf) {
         pdf::PdfOptions po;
         po.pdfa = request.pdfa;
         out.pdf = pdf::write_pdf(out.layout, *fonts_, po);
     }
     if (request.docx) {
+        in_time("writing the DOCX");
         const auto header = layout::header_geometry(out.model, *fonts_, lo.profile, gap_year_);
         out.docx = docx::write_docx(docx::DocxInput{out.model, header, lo.profile, out.layout.info, *fonts_, gap_year_});
     }

@@ -5,9 +5,11 @@
 // its parsed templates, the fonts — and is safe to use from several threads at once.
 #pragma once
 
+#include "core/diagnostic.h"
 #include "layout/page.h"
 #include "model/document.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -29,6 +31,15 @@ struct Limits {
     std::size_t max_table_rows = 100000;             // rows of one table
     std::size_t max_pages = 5000;                    // pages of the laid-out document (checked while laying
                                                      // out; a 100,000-row table of short cells takes ~2,700)
+    // Time for one render, checked between stages (0: none). `vanban serve` sets one;
+    // the row and page limits keep each stage short.
+    std::chrono::milliseconds max_render_time{0};
+};
+
+// A render that ran past Limits::max_render_time (the message names the limit).
+class RenderTimeout : public Error {
+public:
+    using Error::Error;
 };
 
 struct EngineOptions {

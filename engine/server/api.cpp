@@ -4,6 +4,7 @@
 #include "lint/lint.h"
 #include "server/file_name.h"
 #include "server/messages_vi.h"
+#include "server/request_policy.h"
 #include "template/template_library.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <regex>
 
@@ -61,14 +63,14 @@ std::string title_of(const std::string& name, const std::string& kind_default) {
     return text::to_utf8(first + k.substr(1));
 }
 
-json describe_template(const tmpl::TemplateLibrary& lib, const std::string& name) {
+json describe_template(const tmpl::TemplateLibrary& lib, const std::string& name, const Api& api) {
     json t{{"name", name}};
     std::shared_ptr<const tmpl::CompiledTemplate> compiled;
     try {
         compiled = lib.get(name);
     } catch (const Error& e) {
         t["title"] = name;
-        t["error"] = e.what();
+        t["error"] = api.hide_paths(e.what());
         return t;
     }
     const std::string& src = compiled->source();
@@ -113,7 +115,23 @@ json describe_template(const tmpl::TemplateLibrary& lib, const std::string& name
 
 }  // namespace
 
-Api::Api(const Engine& engine, ApiOptions options) : engine_(engine), options_(options) {}
+Api::Api(const Engine& engine, ApiOptions options) : engine_(engine), options_(options) {
+    for (const auto& d : engine_.templates().dirs()) {
+        template_dirs_.push_back(d.string());
+        std::error_code ec;
+        const auto canonical = std::filesystem::weakly_canonical(d, ec);
+        if (!ec && canonical != d) template_dirs_.push_back(canonical.string());
+    }
+}
+
+std::string Api::hide_paths(std::string_view text) const { return server::hide_paths(text, template_dirs_); }
+
+Diagnostic Api::public_diagnostic(const Diagnostic& d) const {
+    Diagnostic out = d;
+    out.message = hide_paths(d.message);
+    out.file = relative_file(d.file, template_dirs_);
+    return out;
+}
 
 Reply Api::error(int status, const std::string& message, const std::string& pointer, int line, int column) {
     Reply r;
@@ -122,13 +140,15 @@ Reply Api::error(int status, const std::string& message, const std::string& poin
     return r;
 }
 
-Reply Api::error(const Diagnostic& d) {
+Reply Api::error(const Diagnostic& original) const {
     // Not a document at all (bad syntax, empty, not UTF-8): 400; a document with a
-    // bad field, or data a template refuses: 422.
+    // bad field, data a template refuses, or more than a limit allows: 422.
+    const Diagnostic d = public_diagnostic(original);
     const bool syntax = d.line > 0 && (d.file.empty() || d.file == kRequestFileName);
     const bool whole = d.line == 0 && d.pointer.empty() && (d.file.empty() || d.file == kRequestFileName);
+    const bool limit = d.message.find("than the limit of") != std::string::npos;
     Reply r;
-    r.status = syntax || whole ? 400 : 422;
+    r.status = (syntax || whole) && !limit ? 400 : 422;
     r.body = diagnostic_json(d).dump() + "\n";
     return r;
 }
@@ -154,6 +174,8 @@ Reply Api::render(std::string_view body, std::string_view format) const {
         reply.headers.emplace_back("Content-Disposition", content_disposition(name));
         reply.headers.emplace_back("X-Vanban-Pages", std::to_string(r.layout.pages.size()));
         return reply;
+    } catch (const RenderTimeout& e) {
+        return error(503, e.diagnostic().message);
     } catch (const Error& e) {
         return error(e.diagnostic());
     }
@@ -164,9 +186,11 @@ Reply Api::check(std::string_view body) const {
     try {
         const Rendered r = engine_.render(body, kRequestFileName, RenderRequest{false, false, false});
         out["pages"] = r.layout.pages.size();
+    } catch (const RenderTimeout& e) {
+        return error(503, e.diagnostic().message);
     } catch (const Error& e) {
         out["valid"] = false;
-        out["error"] = diagnostic_json(e.diagnostic());
+        out["error"] = diagnostic_json(public_diagnostic(e.diagnostic()));
     }
     lint::LintOptions lo;
     lo.today = options_.today ? *options_.today : lint::today_utc();
@@ -190,7 +214,7 @@ Reply Api::check(std::string_view body) const {
 Reply Api::templates() const {
     const tmpl::TemplateLibrary& lib = engine_.templates();
     json list = json::array();
-    for (const auto& name : lib.names()) list.push_back(describe_template(lib, name));
+    for (const auto& name : lib.names()) list.push_back(describe_template(lib, name, *this));
     Reply reply;
     reply.body = json{{"templates", list}}.dump() + "\n";
     return reply;

@@ -8,8 +8,9 @@
 //
 // Errors are JSON {"error", "message_vi", "pointer", "line", "column"}: 400 for a
 // request that is not a document at all (bad JSON syntax, wrong format parameter),
-// 422 for a document with a bad field (the pointer names it), 413 for a body over
-// the limit (server.cpp). Bad input never gives 500.
+// 422 for a document with a bad field (the pointer names it) or over a limit (rows,
+// pages), 503 for a render over its time limit; the policies (route_table.cpp) add 401,
+// 403, 405, 411, 413, 415, 429. Bad input never gives 500.
 #pragma once
 
 #include "core/diagnostic.h"
@@ -48,15 +49,23 @@ public:
     Reply check(std::string_view json) const;
     Reply templates() const;
 
+    // `text` without the server's template directories (errors name templates relative
+    // to their directory, never by an absolute server path).
+    std::string hide_paths(std::string_view text) const;
+
     // A JSON error reply.
     static Reply error(int status, const std::string& message, const std::string& pointer = "", int line = 0,
                        int column = 0);
-    // The reply for an engine diagnostic (400 syntax, 422 a field or a template).
-    static Reply error(const Diagnostic& d);
+    // The reply for an engine diagnostic (400 syntax, 422 a field, a template or a limit),
+    // with server paths hidden.
+    Reply error(const Diagnostic& d) const;
 
 private:
+    Diagnostic public_diagnostic(const Diagnostic& d) const;
+
     const Engine& engine_;
     ApiOptions options_;
+    std::vector<std::string> template_dirs_;
 };
 
 }  // namespace vanban::server

@@ -1,6 +1,9 @@
 #include "server/server.h"
 
 #include "core/diagnostic.h"
+#include "server/connection_gate.h"
+#include "server/route_table.h"
+#include "server/socket_stream.h"
 #include "server/web_assets.h"
 
 #include <httplib.h>
@@ -16,35 +19,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void send(httplib::Response& res, const Reply& reply) {
-    res.status = reply.status;
-    for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-    res.set_content(reply.body, reply.content_type);
-}
-
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-// Sends `reply`, with the time the work took as a Server-Timing header.
-void send_timed(httplib::Response& res, const Reply& reply, const char* what, Clock::time_point start) {
+// `reply`, with the time the work took as a Server-Timing header.
+Reply timed(Reply reply, const char* what, Clock::time_point start) {
     char timing[64];
     std::snprintf(timing, sizeof timing, "%s;dur=%.1f", what, ms_since(start));
-    res.set_header("Server-Timing", timing);
-    send(res, reply);
-}
-
-bool is_loopback(const std::string& host) {
-    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
-// The host part of a Host header ("127.0.0.1:8080" → "127.0.0.1", "[::1]:80" → "::1").
-std::string host_name(const std::string& header) {
-    if (!header.empty() && header.front() == '[') {
-        const auto close = header.find(']');
-        return close == std::string::npos ? header : header.substr(1, close - 1);
-    }
-    return header.substr(0, header.find(':'));
+    reply.headers.emplace_back("Server-Timing", timing);
+    return reply;
 }
 
 constexpr const char* kPageSecurityPolicy =
@@ -52,78 +36,114 @@ constexpr const char* kPageSecurityPolicy =
     "frame-src 'self' blob:; object-src 'self' blob:; connect-src 'self' blob:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 
+// cpp-httplib with its connections handed to the gate instead of its own thread pool;
+// the gate's workers call serve() once the headers are in.
+class GatedHttp final : public httplib::Server {
+public:
+    ConnectionGate* gate = nullptr;
+    std::chrono::milliseconds write_timeout{30000};
+    // One request on `fd` (a connection carries one: a worker never waits for a next).
+    void serve(int fd) {
+        SocketStream stream(fd, std::chrono::seconds(5), write_timeout);
+        bool closed = false;
+        process_request(stream, true, closed, nullptr);
+    }
+
+private:
+    bool process_and_close_socket(socket_t sock) override {  // on the accept thread
+        gate->admit(sock);
+        return true;
+    }
+};
+
+// Runs each accepted socket's task on the accept thread: the task only admits it to the gate.
+class Inline final : public httplib::TaskQueue {
+public:
+    void enqueue(std::function<void()> fn) override { fn(); }
+    void shutdown() override {}
+};
+
 }  // namespace
 
 struct Server::Impl {
-    Impl(const Engine& engine, ServerOptions o) : options(std::move(o)), api(engine, options.api) {}
+    Impl(const Engine& engine, ServerOptions o) : options(std::move(o)), api(engine, options.api), routes(http, policies) {}
     ServerOptions options;
     Api api;
-    httplib::Server http;
+    Policies policies;
+    GatedHttp http;
+    RouteTable routes;
+    std::unique_ptr<ConnectionGate> gate;
 };
 
 Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_unique<Impl>(engine, std::move(options))) {
-    auto& http = impl_->http;
-    const ServerOptions& o = impl_->options;
-    const Api& api = impl_->api;
+    Impl& s = *impl_;
+    auto& http = s.http;
+    const ServerOptions& o = s.options;
+    const Api& api = s.api;
 
-    const unsigned threads = o.threads ? o.threads : std::max(4u, std::thread::hardware_concurrency());
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    s.policies.max_body = o.max_body;
+    s.policies.hosts = HostRules{o.host, 0, o.allow_hosts};
+    s.policies.trusted_proxies = o.trusted_proxies;
+    s.policies.authenticators = o.authenticators;
+    s.policies.max_requests_per_client = std::max(1u, o.max_requests_per_client);
+
+    GateOptions g;
+    g.header_timeout = o.header_timeout;
+    g.body_timeout = o.body_timeout;
+    g.write_timeout = o.write_timeout;
+    g.workers = o.threads ? o.threads : std::max(4u, std::thread::hardware_concurrency());
+    g.max_connections_per_client = o.max_connections_per_client;
+    g.uncapped = o.trusted_proxies;
+    if (o.log) {
+        g.refused = [log = o.log](const std::string& client, int status) {
+            log(log_line(RequestLog{"-", "-", status, 0, 0, client, ""}));  // no request was read
+        };
+    }
+    s.gate = std::make_unique<ConnectionGate>(g, [&http](int fd) {
+        reset_current_request();
+        http.serve(fd);
+    });
+    http.gate = s.gate.get();
+    http.write_timeout = o.write_timeout;
+    http.new_task_queue = [] { return new Inline; };
     http.set_payload_max_length(o.max_body);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"},
                               {"Cache-Control", "no-store"}});
-
-    // Bound to loopback, answer only requests addressed to loopback: a web page
-    // elsewhere cannot reach the server through DNS rebinding.
-    const bool loopback = is_loopback(o.host);
-    http.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
-        if (loopback && req.has_header("Host") && !is_loopback(host_name(req.get_header_value("Host")))) {
-            send(res, Api::error(403, "this server answers only requests to localhost"));
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+    http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+        return s.routes.refuse_early(req, res) ? httplib::Server::HandlerResponse::Handled
+                                               : httplib::Server::HandlerResponse::Unhandled;
     });
 
-    http.Post("/api/render", [&api](const httplib::Request& req, httplib::Response& res) {
+    Routes& r = s.routes;
+    r.post("/api/render", [&api](const Call& c) {
         const auto start = Clock::now();
-        const std::string format = req.has_param("format") ? req.get_param_value("format") : "pdf";
-        send_timed(res, api.render(req.body, format), "render", start);
+        const std::string format = c.http.has_param("format") ? c.param("format") : "pdf";
+        return timed(api.render(c.body, format), "render", start);
     });
-    http.Post("/api/check", [&api](const httplib::Request& req, httplib::Response& res) {
+    r.post("/api/check", [&api](const Call& c) {
         const auto start = Clock::now();
-        send_timed(res, api.check(req.body), "check", start);
+        return timed(api.check(c.body), "check", start);
     });
-    http.Get("/api/templates", [&api](const httplib::Request&, httplib::Response& res) {
-        send(res, api.templates());
-    });
-    http.Get(R"(/[A-Za-z0-9._-]*)", [](const httplib::Request& req, httplib::Response& res) {
-        const WebAsset* asset = find_asset(req.path);
-        if (!asset) {
-            send(res, Api::error(404, "no such page: " + req.path));
-            return;
-        }
-        if (asset->content_type.rfind("text/html", 0) == 0) {
-            res.set_header("Content-Security-Policy", kPageSecurityPolicy);
-        }
-        res.set_content(std::string(asset->bytes), std::string(asset->content_type));
-    });
+    r.get("/api/templates", [&api](const Call&) { return api.templates(); });
+    for (const RouteGroup& group : o.route_groups) group(r);
+    r.get(R"(/[A-Za-z0-9._-]*)", [](const Call& c) {
+        const WebAsset* asset = find_asset(c.http.path);
+        if (!asset) return Api::error(404, "no such page: " + c.http.path);
+        Reply page;
+        page.content_type = std::string(asset->content_type);
+        page.body = std::string(asset->bytes);
+        if (page.content_type.rfind("text/html", 0) == 0) page.headers.emplace_back("Content-Security-Policy", kPageSecurityPolicy);
+        return page;
+    }, RoutePolicy{false, false, true});
 
-    // Errors httplib produces itself (unknown path, body too large, …) are JSON too.
-    const std::size_t max_body = o.max_body;
-    http.set_error_handler(httplib::Server::HandlerWithResponse([max_body](const httplib::Request& req,
-                                                                          httplib::Response& res) {
+    // Errors cpp-httplib produces itself (a malformed request, …) are JSON too.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        std::string message;
-        switch (res.status) {
-            case 413: message = "the request body is larger than the limit of " + std::to_string(max_body) + " bytes"; break;
-            case 404: message = "no such page: " + req.method + " " + req.path; break;
-            case 400: message = "bad HTTP request"; break;
-            default: message = "HTTP error " + std::to_string(res.status); break;
-        }
         const int status = res.status;
-        send(res, Api::error(status, message));
+        send_reply(res, Api::error(status, status == 400 ? "bad HTTP request" : "HTTP error " + std::to_string(status)));
         return httplib::Server::HandlerResponse::Handled;
     }));
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    http.set_exception_handler([&api](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown";
         try {
             std::rethrow_exception(ep);
@@ -131,24 +151,33 @@ Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_un
             what = e.what();
         } catch (...) {
         }
-        send(res, Api::error(500, "internal error: " + what));
+        send_reply(res, Api::error(500, "internal error: " + api.hide_paths(what)));
     });
-    if (o.log) {
-        http.set_logger([log = o.log](const httplib::Request& req, const httplib::Response& res) {
-            double ms = -1;
-            const std::string timing = res.get_header_value("Server-Timing");
-            if (const auto at = timing.find("dur="); at != std::string::npos) ms = std::atof(timing.c_str() + at + 4);
-            log(req.method, req.path, res.status, ms);
-        });
-    }
+    // Called once the reply is written.
+    http.set_logger([log = o.log](const httplib::Request& req, const httplib::Response& res) {
+        const RequestState& st = current_request();
+        if ((st.framing.chunked || st.framing.length > 0 || st.framing.status) && !st.body_read) ConnectionGate::linger();
+        if (!log) return;
+        RequestLog e{req.method, req.path, res.status, ms_since(st.start), res.body.size(),
+                     st.client.empty() ? req.remote_addr : st.client, st.who ? st.who->name : ""};
+        log(log_line(e));
+    });
 }
 
 Server::~Server() {
-    if (impl_) impl_->http.stop();
+    if (impl_) {
+        impl_->http.stop();
+        impl_->gate->stop();
+    }
 }
 
 int Server::bind() {
     const ServerOptions& o = impl_->options;
+    if (!is_loopback_address(o.host) && o.authenticators.empty()) {
+        fail_at_pointer("", "", "refusing to listen on " + o.host +
+                                    " without tokens: anyone on the network could use the server "
+                                    "(give --auth-file FILE; see README \"Web form\")");
+    }
     const int port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
                                  : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
     if (port <= 0) {
@@ -156,12 +185,16 @@ int Server::bind() {
                                     " (address in use, or not an address of this machine?)");
     }
     port_ = port;
+    impl_->policies.hosts.port = port;
     return port;
 }
 
 bool Server::run() { return impl_->http.listen_after_bind(); }
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+    impl_->http.stop();
+    impl_->gate->stop();
+}
 
 bool Server::wait_until_running() const {
     for (int i = 0; i < 500; ++i) {

@@ -60,4 +60,7 @@ PY
 /usr/bin/time -f "10,000-row table: %M KB" build/vanban render "$tmp/rows10000.json" -o "$tmp/rows.pdf"
 /usr/bin/time -f "seed letter: %M KB" build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf"
 /usr/bin/time -f "1,000 letters --jobs 2: %M KB" build/vanban render "$tmp/letters.jsonl" -o "$tmp/batch" --jobs 2 2>/dev/null
+echo
+echo "== reporting campaign: 63 units submit at once to vanban serve --data, then the summary from the store =="
+build/bench/vanban_bench_campaign "$tmp/campaign-data"
 rm -rf "$tmp"

@@ -6,6 +6,7 @@
 #include "server/server.h"
 
 #include <atomic>
+#include <filesystem>
 #include <csignal>
 #include <iostream>
 #include <mutex>
@@ -23,6 +24,8 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
                         K/M: default 2M)
   --threads N           requests handled at once (default: the number of cores, at least 4)
   --quiet               do not log each request on stderr
+  --data DIR            serve the reporting campaigns stored in DIR (created on first use;
+                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
 POST /api/check, GET /api/templates (see README.md). Stops on Ctrl-C (SIGINT) or SIGTERM.
 )";
@@ -68,9 +71,11 @@ int run_serve(const Args& args) {
             o.threads = static_cast<unsigned>(parse_number(s, value(), 256));
             if (o.threads == 0) usage_error("--threads must be at least 1");
         } else if (s == "--quiet") quiet = true;
+        else if (s == "--data") o.data_dir = value();
         else usage_error("unknown argument " + s + " for serve");
     }
     if (o.host.empty()) usage_error("--host needs an address");
+    if (std::error_code ec; !o.data_dir && std::filesystem::is_directory("vanban-data", ec)) o.data_dir = "vanban-data";
     if (!quiet) {
         auto mu = std::make_shared<std::mutex>();
         o.log = [mu](const std::string& method, const std::string& path, int status, double ms) {

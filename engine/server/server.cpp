@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include "core/diagnostic.h"
+#include "server/campaign_routes.h"
 #include "server/web_assets.h"
 
 #include <httplib.h>
@@ -59,6 +60,7 @@ struct Server::Impl {
     ServerOptions options;
     Api api;
     httplib::Server http;
+    std::shared_ptr<void> campaigns;  // the campaign routes' store, when data_dir is set
 };
 
 Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_unique<Impl>(engine, std::move(options))) {
@@ -95,6 +97,7 @@ Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_un
     http.Get("/api/templates", [&api](const httplib::Request&, httplib::Response& res) {
         send(res, api.templates());
     });
+    if (o.data_dir) impl_->campaigns = add_campaign_routes(http, engine, *o.data_dir);
     http.Get(R"(/[A-Za-z0-9._-]*)", [](const httplib::Request& req, httplib::Response& res) {
         const WebAsset* asset = find_asset(req.path);
         if (!asset) {

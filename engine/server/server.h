@@ -7,8 +7,10 @@
 #include "server/api.h"
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace vanban::server {
@@ -19,6 +21,9 @@ struct ServerOptions {
     std::size_t max_body = 2 * 1024 * 1024;  // larger request bodies get 413
     unsigned threads = 0;               // worker threads; 0 = max(4, cores)
     ApiOptions api;
+    // The data directory of the reporting campaigns (README "Reporting campaigns");
+    // unset: no campaign routes.
+    std::optional<std::filesystem::path> data_dir;
     // Called once per request, after the reply: method, path, status, milliseconds.
     std::function<void(const std::string&, const std::string&, int, double)> log;
 };

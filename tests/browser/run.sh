@@ -9,4 +9,4 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "tests/browser: playwright-core is missing; run 'npm ci --prefix tests/browser' (scripts/install-deps.sh does)" >&2
   exit 1
 fi
-exec node "$here/form.test.js" "$@"
+exec node "$here/${VANBAN_BROWSER_TEST:-form.test.js}" "$@"

@@ -25,7 +25,7 @@ function render(s) {
     el('span', {}, 'Đúng hạn ', el('b', { id: 'count-on-time', text: String(s.received - s.late) })),
     el('span', {}, 'Nộp muộn ', el('b', { id: 'count-late', text: String(s.late) })),
     el('span', {}, 'Chưa nộp ', el('b', { id: 'count-missing', text: String(s.missing) })),
-    s.merged ? el('span', {}, 'Sáp nhập ', el('b', { text: String(s.merged) })) : null);
+    ...(s.merged ? [el('span', {}, 'Sáp nhập ', el('b', { text: String(s.merged) }))] : []));
   const rows = [];
   let stt = 0;
   for (const u of s.units) {

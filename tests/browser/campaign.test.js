@@ -14,7 +14,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const [vanban, outDir = path.join(__dirname, 'out')] = process.argv.slice(2);
+const [vanbanArg, outDir = path.join(__dirname, 'out')] = process.argv.slice(2);
+const vanban = vanbanArg && path.resolve(vanbanArg);
 const CHROMIUM = process.env.VANBAN_CHROMIUM || '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
 const FORM = path.join(ROOT, 'templates', 'so-ket-nq20', 'form.json');

@@ -52,6 +52,31 @@ async function refresh() {
   else if (r.status === 401) location.reload();
 }
 
+// Upward reporting: POST the parent form and unit list, download bc-CODE.json.
+async function upward() {
+  const err = $('#up-error');
+  err.hidden = true;
+  try {
+    const [form, units] = [$('#up-form').files[0], $('#up-units').files[0]];
+    if (!form || !units) throw new Error('Hãy chọn biểu mẫu và danh sách đơn vị của cấp trên.');
+    const body = JSON.stringify({ form: JSON.parse(await form.text()), units: JSON.parse(await units.text()) });
+    const code = $('#up-code').value.trim();
+    const res = await fetch(`${Camp.api}/unit-report?unit=${encodeURIComponent(code)}`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body });
+    if (res.status !== 200) {
+      const e = await res.json().catch(() => ({}));
+      throw new Error(e.message_vi || e.error || `Lỗi ${res.status}`);
+    }
+    const a = el('a', { href: URL.createObjectURL(await res.blob()), download: `bc-${code}.json` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    err.textContent = e instanceof SyntaxError ? 'Tệp không phải JSON hợp lệ.' : e.message;
+    err.hidden = false;
+  }
+}
+
 async function start(who) {
   if (who.role !== 'admin') { location.href = `/c/${encodeURIComponent(Camp.id)}`; return; }
   for (const f of ['pdf', 'docx', 'xlsx']) $(`#sum-${f}`).href = `${Camp.api}/summary?format=${f}`;
@@ -59,6 +84,7 @@ async function start(who) {
   $('#actions').hidden = false;
   $('#page').hidden = false;
   $('#btn-logout').addEventListener('click', Camp.logout);
+  $('#btn-up').addEventListener('click', upward);
   await refresh();
   setInterval(refresh, POLL_MS);
 }

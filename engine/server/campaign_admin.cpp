@@ -3,6 +3,7 @@
 
 #include "docx/package.h"
 #include "report/collate.h"
+#include "report/upward.h"
 
 #include <nlohmann/json.hpp>
 
@@ -108,6 +109,33 @@ Reply CampaignApi::summary(const CampaignRequest& r) const {
     reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
     reply.headers.emplace_back("X-Vanban-Reports", std::to_string(s.files.size()));
     return reply;
+}
+
+Reply CampaignApi::unit_report(const CampaignRequest& r) const {
+    const Caller c = authorise(r, true);
+    if (c.refusal) return *c.refusal;
+    const std::string code = r.param("unit");
+    if (code.empty()) return Api::error(400, "unit-report needs ?unit=CODE (this office's code in the parent campaign)");
+    json body;
+    try {
+        body = json::parse(r.body);
+    } catch (const json::exception&) {
+        return Api::error(400, "expected {\"form\": the parent form.json, \"units\": its unit list}");
+    }
+    if (!body.is_object() || !body.contains("form") || !body.contains("units")) {
+        return Api::error(400, "expected {\"form\": the parent form.json, \"units\": its unit list}");
+    }
+    try {
+        const report::Form parent =
+            report::parse_form_with_units(body["form"].dump(), "parent form.json", body["units"].dump(), "parent units.json");
+        const CampaignService::StoredSummary s = service_.summary(r.campaign);
+        Reply reply;
+        reply.body = report::upward_report(*s.form, s.summary, parent, code).dump(1) + "\n";
+        reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"bc-" + code + ".json\"");
+        return reply;
+    } catch (const Error& e) {
+        return campaign_error(e.diagnostic());
+    }
 }
 
 Reply CampaignApi::export_zip(const CampaignRequest& r) const {

@@ -11,6 +11,7 @@
 //   GET  /api/campaigns/{id}/status                admin
 //   GET  /api/campaigns/{id}/summary?format=pdf|docx|json|csv|xlsx   admin
 //   GET  /api/campaigns/{id}/export                admin: zip for the archive
+//   POST /api/campaigns/{id}/unit-report?unit=XX   admin: the totals as a report upward
 //   POST/GET/DELETE /api/campaigns/{id}/session    the pages' cookie login
 //
 // 401 without a valid code (unknown, revoked, another campaign's); 403 when the code
@@ -60,6 +61,9 @@ public:
     Reply status(const CampaignRequest& r) const;
     Reply summary(const CampaignRequest& r) const;
     Reply export_zip(const CampaignRequest& r) const;
+    // This campaign's totals as unit ?unit=CODE's report to a parent campaign; body
+    // {"form": parent form.json, "units": its unit list} (upward reporting).
+    Reply unit_report(const CampaignRequest& r) const;
     Reply session_open(const CampaignRequest& r) const;   // body {"code": …} → Set-Cookie
     Reply session_show(const CampaignRequest& r) const;   // who the cookie is
     Reply session_close(const CampaignRequest& r) const;  // clears the cookie

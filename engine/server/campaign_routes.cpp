@@ -85,6 +85,7 @@ std::shared_ptr<void> add_campaign_routes(httplib::Server& http, const Engine& e
     http.Get(id + "/status", route(api, &CampaignApi::status));
     http.Get(id + "/summary", route(api, &CampaignApi::summary));
     http.Get(id + "/export", route(api, &CampaignApi::export_zip));
+    http.Post(id + "/unit-report", route(api, &CampaignApi::unit_report));
     http.Post(id + "/session", route(api, &CampaignApi::session_open));
     http.Get(id + "/session", route(api, &CampaignApi::session_show));
     http.Delete(id + "/session", route(api, &CampaignApi::session_close));

@@ -263,3 +263,27 @@ TEST_CASE("the pages log in with a code once: an HttpOnly SameSite=Strict cookie
     REQUIRE(out);
     CHECK(out->get_header_value("Set-Cookie").find("Max-Age=0") != std::string::npos);
 }
+
+TEST_CASE("the dashboard's upward report turns the campaign's totals into a report for the parent form") {
+    Fixture f("api-upward");
+    Running s(f.dir);
+    auto c = s.client();
+    REQUIRE(c.Put((kBase + "/reports/27").c_str(), bearer(f.codes["27"]), sample_report("27"), "application/json")->status == 201);
+    REQUIRE(c.Put((kBase + "/reports/01").c_str(), bearer(f.codes["01"]), sample_report("01"), "application/json")->status == 201);
+    const json parent{{"form", json::parse(read(source("templates/so-ket-nq20/form.json")))},
+                      {"units", json::parse(read(source("templates/so-ket-nq20/units-2009.json")))}};
+    const auto admin = bearer(f.codes["admin"]);
+    auto r = c.Post((kBase + "/unit-report?unit=27").c_str(), admin, parent.dump(), "application/json");
+    REQUIRE(r);
+    INFO(r->body);
+    REQUIRE(r->status == 200);
+    const json up = json::parse(r->body);
+    const json status = json::parse(c.Get((kBase + "/status").c_str(), admin)->body);
+    CHECK(up["data"]["unit"]["code"] == "27");
+    CHECK(up["data"]["indicators"]["doan_vien_moi"] == status["totals"][4]["total"]);
+    CHECK(up["data"]["indicators"]["gia_tri_lam_loi"] == status["totals"][8]["total"]);
+    CHECK(c.Post((kBase + "/unit-report?unit=27").c_str(), bearer(f.codes["27"]), parent.dump(), "application/json")->status == 403);
+    CHECK(c.Post((kBase + "/unit-report").c_str(), admin, parent.dump(), "application/json")->status == 400);
+    CHECK(c.Post((kBase + "/unit-report?unit=27").c_str(), admin, "{}", "application/json")->status == 400);
+    CHECK(c.Post((kBase + "/unit-report?unit=999").c_str(), admin, parent.dump(), "application/json")->status == 422);
+}

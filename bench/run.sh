@@ -84,4 +84,7 @@ for c in 1 8 64; do
   build/bench/vanban_serve_load "$port" samples/cong-van-1996.json "$c" $(( c == 1 ? 200 : c == 8 ? 50 : 10 )) || true
 done
 kill "$serve_pid"; wait "$serve_pid" || true
+echo
+echo "== reporting campaign: 63 units submit at once to vanban serve --data, then the summary from the store =="
+build/bench/vanban_bench_campaign "$tmp/campaign-data"
 rm -rf "$tmp"

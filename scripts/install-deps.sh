@@ -17,6 +17,7 @@ PKGS=(
   libbenchmark-dev time
   # test oracles
   poppler-utils qpdf python3-jsonschema
+  python3-openpyxl  # the campaign XLSX form round trip (tests/campaign)
   # vanban check reads PDFs back through QPDF
   libqpdf-dev
   libcpp-httplib-dev chromium  # vanban serve (engine/server) and its browser test (tests/browser)

@@ -4,14 +4,17 @@
 #include "core/diagnostic.h"
 #include "render/engine.h"
 #include "server/auth.h"
+#include "server/campaign_routes.h"
 #include "server/request_policy.h"
 #include "server/server.h"
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <csignal>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace vanban::cli {
@@ -38,6 +41,8 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
                         beyond; a --trusted-proxy has none)
   --threads N           requests handled at once (default: the number of cores, at least 4)
   --quiet               do not log each request (one JSON line on stderr)
+  --data DIR            serve the reporting campaigns stored in DIR (created on first use;
+                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
 POST /api/check (Content-Type: application/json), GET /api/templates (see README.md).
 Stops on Ctrl-C (SIGINT) or SIGTERM.
@@ -73,6 +78,7 @@ int run_serve(const Args& args) {
     eo.limits.max_pages = 200;
     eo.limits.max_render_time = std::chrono::seconds(10);
     std::string auth_file;
+    std::optional<std::filesystem::path> data_dir;  // the reporting campaigns' store
     bool quiet = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
@@ -97,6 +103,7 @@ int run_serve(const Args& args) {
             o.threads = static_cast<unsigned>(parse_number(s, value(), 256));
             if (o.threads == 0) usage_error("--threads must be at least 1");
         } else if (s == "--quiet") quiet = true;
+        else if (s == "--data") data_dir = value();
         else usage_error("unknown argument " + s + " for serve");
     }
     if (o.host.empty()) usage_error("--host needs an address");
@@ -107,6 +114,7 @@ int run_serve(const Args& args) {
         usage_error("--max-per-client and --max-connections must be at least 1");
     }
     eo.limits.max_input_bytes = o.max_body;
+    if (std::error_code ec; !data_dir && std::filesystem::is_directory("vanban-data", ec)) data_dir = "vanban-data";
     if (!quiet) {
         auto mu = std::make_shared<std::mutex>();
         o.log = [mu](const std::string& line) {
@@ -137,6 +145,11 @@ int run_serve(const Args& args) {
                       << "needs a token; serve it behind a TLS reverse proxy (README \"Web form\")\n";
         }
         const Engine engine(eo);
+        std::shared_ptr<server::Campaigns> campaigns;
+        if (data_dir) {
+            campaigns = server::open_campaigns(engine, *data_dir);
+            o.route_groups.push_back([campaigns](server::Routes& r) { server::add_campaign_routes(r, *campaigns); });
+        }
         server::Server srv(engine, o);
         const int port = srv.bind();
         const std::string host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;

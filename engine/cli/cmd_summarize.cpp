@@ -7,6 +7,7 @@
 #include "core/output_set.h"
 #include "render/engine.h"
 #include "report/summary.h"
+#include "report/upward.h"
 
 #include <filesystem>
 #include <iostream>
@@ -26,6 +27,8 @@ constexpr const char* kHelp = R"(  --form FORM.json      the campaign's form (in
   --data FILE           also write the figures as FILE.json, .csv or .xlsx (repeatable)
   --keep-going          summarise the valid reports even when some are invalid; the
                         rejected files are listed on stderr and in the summary
+  --as-unit-report CODE with --parent-form FORM.json and -o BC.json: write the summary's
+                        totals as unit CODE's report for the parent campaign (upward reporting)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
   --fonts DIR           look for fonts in DIR first (repeatable)
 REPORT may be a .json unit report or a directory of them. Every report is checked
@@ -35,7 +38,8 @@ nothing written). Formats: engine/report/FORMATS.md.
 )";
 
 struct Options {
-    std::optional<fs::path> form, output;
+    std::optional<fs::path> form, output, parent_form;
+    std::optional<std::string> as_unit;  // --as-unit-report CODE
     std::vector<fs::path> reports, data, template_dirs, font_dirs;
     bool pdf = false, docx = false, keep_going = false;
 };
@@ -54,6 +58,8 @@ Options parse(const Args& args) {
         else if (s == "--data") o.data.emplace_back(value());
         else if (s == "--format") formats = value();
         else if (s == "--keep-going") o.keep_going = true;
+        else if (s == "--as-unit-report") o.as_unit = value();
+        else if (s == "--parent-form") o.parent_form = value();
         else if (s == "--templates") o.template_dirs.emplace_back(value());
         else if (s == "--fonts") o.font_dirs.emplace_back(value());
         else if (s.size() > 1 && s[0] == '-') usage_error("unknown option " + s);
@@ -66,6 +72,11 @@ Options parse(const Args& args) {
         if (d.extension() != ".json" && d.extension() != ".csv" && d.extension() != ".xlsx") {
             usage_error("--data writes .json, .csv or .xlsx, not " + d.string());
         }
+    }
+    if (o.as_unit || o.parent_form) {
+        if (!o.as_unit || !o.parent_form) usage_error("--as-unit-report CODE and --parent-form FORM.json go together");
+        if (o.output->extension() != ".json") usage_error("--as-unit-report writes a unit report: -o BC.json");
+        return o;
     }
     const auto ext = o.output->extension();
     if (ext == ".pdf" || ext == ".docx") {
@@ -103,6 +114,12 @@ int run(const Options& o) {
         return 1;
     }
 
+    if (o.as_unit) {
+        const report::Form parent = report::load_form(*o.parent_form);
+        write_file_atomically(*o.output, report::upward_report(form, summary, parent, *o.as_unit).dump(1) + "\n");
+        std::cerr << "summarize: " << o.output->string() << ": unit " << *o.as_unit << "'s report for " << parent.id << "\n";
+        return summary.rejected.empty() ? 0 : 1;
+    }
     const Engine engine(EngineOptions{o.template_dirs, o.font_dirs, 0});
     RenderRequest request;
     request.pdf = o.pdf;

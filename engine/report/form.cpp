@@ -95,7 +95,11 @@ UnitList parse_units(std::string_view bytes, const std::string& file) {
     return list;
 }
 
-Form parse_form(std::string_view bytes, const std::string& file, const std::filesystem::path& form_dir) {
+namespace {
+
+// The form's fields; `units` is called with the unit list's name to read and parse it.
+template <typename ReadUnits>
+Form parse_form_fields(std::string_view bytes, const std::string& file, ReadUnits read_units) {
     const json doc = parse_exact(bytes, file);
     const Reader r{file};
     r.object(doc, "");
@@ -130,12 +134,37 @@ Form parse_form(std::string_view bytes, const std::string& file, const std::file
         }
     }
     if (doc.contains("summary")) f.summary = r.object(doc["summary"], "/summary");
+    if (doc.contains("templates")) {
+        const json& t = r.object(doc["templates"], "/templates");
+        if (t.contains("unit")) f.unit_template = r.text(t, "/templates", "unit");
+    }
 
-    const std::string units_name = r.text(doc, "", "units");
-    const std::filesystem::path units_path = form_dir / units_name;
-    f.units = parse_units(read_file(units_path, kMaxFile), units_path.string());
-    f.units_file = units_path;
+    f.units = read_units(r.text(doc, "", "units"));
     return f;
+}
+
+}  // namespace
+
+Form parse_form(std::string_view bytes, const std::string& file, const std::filesystem::path& form_dir) {
+    std::filesystem::path units_path;
+    Form f = parse_form_fields(bytes, file, [&](const std::string& units_name) {
+        units_path = form_dir / units_name;
+        return parse_units(read_file(units_path, kMaxFile), units_path.string());
+    });
+    f.units_file = units_path;  // an input of summarize: never an output (issue 11)
+    return f;
+}
+
+Form parse_form_with_units(std::string_view bytes, const std::string& file, std::string_view units_json,
+                           const std::string& units_file) {
+    return parse_form_fields(bytes, file, [&](const std::string&) { return parse_units(units_json, units_file); });
+}
+
+std::string form_units_name(std::string_view bytes, const std::string& file) {
+    const json doc = parse_exact(bytes, file);
+    const Reader r{file};
+    r.object(doc, "");
+    return r.text(doc, "", "units");
 }
 
 Form load_form(const std::filesystem::path& file) {

@@ -58,6 +58,8 @@ struct Form {
     // How the national summary is issued: template, issuer, symbol, place, subject,
     // signers, distribution, intro paragraphs … (FORMATS.md); copied into its document.
     nlohmann::json summary = nlohmann::json::object();
+    // The template of a unit's report ("templates": {"unit": …}); empty when not named.
+    std::string unit_template;
 };
 
 // Whether `d` looks like a calendar date YYYY-MM-DD (month 1–12, day 1–31).
@@ -68,6 +70,13 @@ UnitList parse_units(std::string_view json, const std::string& file);
 
 // Parses a form; its unit list is read from `units` relative to `form_dir`.
 Form parse_form(std::string_view json, const std::string& file, const std::filesystem::path& form_dir);
+
+// Parses a form whose unit list is given as bytes (a campaign in the store keeps both).
+Form parse_form_with_units(std::string_view json, const std::string& file, std::string_view units_json,
+                           const std::string& units_file);
+
+// The name of the unit list a form names (its "units" field).
+std::string form_units_name(std::string_view json, const std::string& file);
 
 // Reads and parses a form file.
 Form load_form(const std::filesystem::path& file);

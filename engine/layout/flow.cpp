@@ -47,6 +47,10 @@ void place(const Box& b, double top, Page& page) {
         f.y += top;
         page.frames.push_back(f);
     }
+    for (auto a : b.signature_areas) {
+        a.y += top;
+        page.signature_areas.push_back(a);
+    }
 }
 
 }  // namespace

@@ -26,7 +26,9 @@ Credentials load_pem(const std::filesystem::path& key, const std::filesystem::pa
 // --p12 FILE with its password.
 Credentials load_p12(const std::filesystem::path& file, const std::string& password);
 
-// --pkcs11 'pkcs11:token=…;object=…' [--module LIB.so] with the PIN (libp11 ENGINE).
+// --pkcs11 'pkcs11:token=…;object=…' [--module LIB.so] with the PIN (libp11 ENGINE). The
+// certificate comes from the token when it holds one; else `cert` stays empty and the
+// caller loads it from a file (softhsm2-util imports keys only).
 Credentials load_pkcs11(const std::string& uri, const std::string& module, const std::string& pin);
 
 // Every certificate of a PEM file (a trust anchor list, a chain); throws when it holds none.

@@ -99,6 +99,10 @@ std::string sign_pdf(std::string pdf, const std::string& name, const Credentials
     PdfUpdate up(std::move(pdf), name);
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(up.pdf()).getAllPages();
     if (pages.empty()) throw Error(Diagnostic{name, 0, 0, {}, "the PDF has no page"});
+    if (opt.expected_pages && static_cast<int>(pages.size()) != opt.expected_pages) {
+        throw Error(Diagnostic{name, 0, 0, {}, "the PDF has " + std::to_string(pages.size()) + " pages, its input lays out to " +
+                                                   std::to_string(opt.expected_pages) + ": is it the same document?"});
+    }
 
     const std::size_t room = contents_room(who, static_cast<bool>(opt.timestamper));
     const int sig = up.new_object();

@@ -34,6 +34,7 @@ struct SignOptions {
     std::string seal_png;
     double seal_width_mm = 36;  // the seal's real diameter
     std::optional<PageRect> area;  // where ô 7c is; required with an image
+    int expected_pages = 0;  // when ô 7c comes from laying the input out: the PDF must have as many pages
     std::string number;  // ô 14: "Số: 1996/TLĐ" (copy/appendix)
     Timestamper timestamper;
 };

@@ -93,3 +93,46 @@ TEST_CASE("A visible signature without ô 7c's place is refused, and so is an un
     CHECK(r.err.find("PNG") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("With --input, the signature image lands in ô 7c as layout placed it: below the title lines, above the name") {
+    const fs::path dir = scratch("appearance-input");
+    const fs::path in = sample_pdf(dir), out = dir / "placed.pdf";
+    put(dir / "sig.png", png(240, 90, 20, 40, 200, false));
+    put(dir / "seal.png", png(200, 200, 220, 20, 20, true));
+    const fs::path json = fs::path(VANBAN_SOURCE_DIR) / "samples" / "cong-van-1996.json";
+    Run r = run_vanban("sign " + q(in) + " -o " + q(out) + " --key " + q(pki().person_key) + " --cert " +
+                       q(pki().person_cert) + " --image " + q(dir / "sig.png") + " --seal " + q(dir / "seal.png") +
+                       " --input " + q(json));
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    // Where pdftotext sees "PHÓ CHỦ TỊCH" (the last title line) and the name, top-down.
+    r = run("pdftotext -bbox " + q(out) + " -");
+    REQUIRE(r.code == 0);
+    const auto y_of = [&](const std::string& word, const char* edge) {
+        const auto at = r.out.find(">" + word + "<");
+        REQUIRE(at != std::string::npos);
+        const auto line_start = r.out.rfind("<word", at);
+        const auto e = r.out.find(std::string(edge) + "=\"", line_start) + std::string(edge).size() + 2;
+        return std::stod(r.out.substr(e));
+    };
+    const double title_bottom = y_of("TỊCH", "yMax");
+    const double name_top = y_of("A", "yMin");
+    REQUIRE(name_top > title_bottom);
+    // The widget's /Rect from the signed file (PDF user space, bottom-up).
+    const std::string pdf = slurp(out);
+    const auto at = pdf.find("/Rect [", pdf.find("/Subtype /Widget"));
+    double x1, y1, x2, y2;
+    REQUIRE(std::sscanf(pdf.c_str() + at, "/Rect [%lf %lf %lf %lf]", &x1, &y1, &x2, &y2) == 4);
+    // The signature image fills ô 7c's height; the seal (36 mm) is taller and centred on it.
+    const double mid = 841.89 - (y1 + y2) / 2;
+    CHECK(mid > title_bottom);
+    CHECK(mid < name_top);
+    CHECK(x2 > 300);  // the right column
+    CHECK(run_vanban("verify " + q(out) + " --trust " + q(pki().root)).code == 1);  // leaf only, no intermediates
+    // A different document's input does not match the PDF's pages.
+    r = run_vanban("sign " + q(in) + " -o " + q(dir / "x.pdf") + " --key " + q(pki().person_key) + " --cert " +
+                   q(pki().person_cert) + " --image " + q(dir / "sig.png") + " --input " +
+                   q(fs::path(VANBAN_SOURCE_DIR) / "samples" / "cong-van-thang-cong-nhan.json"));
+    INFO(r.err);
+    if (r.code != 0) CHECK(r.err.find("same document") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include "core/files.h"
 #include "render/engine.h"
 #include "sign/sign.h"
+#include "sign/tsa.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -27,6 +28,7 @@ constexpr const char* kHelp = R"(  -o OUT.pdf                 the signed file (r
   --seal-mm N                the seal's real diameter in millimetres (default 36)
   --input IN.json [--signer N]   find ô 7c by laying the document out again (signer N, from 1)
   --area PAGE:X1,Y1,X2,Y2    or give ô 7c (page from 1, PDF points from the bottom left)
+  --tsa URL                  an RFC 3161 timestamp on the signature (PAdES B-T), http(s)
   --reason TEXT  --location TEXT
 The signing time is now, or SOURCE_DATE_EPOCH when set (reproducible output).
 )";
@@ -101,6 +103,7 @@ int run_sign(const Args& args) {
         }
         else if (s == "--reason") opt.reason = value();
         else if (s == "--location") opt.location = value();
+        else if (s == "--tsa") opt.timestamper = sign::http_timestamper(value());
         else if (s == "--role") {
             const std::string r = value();
             if (r == "approve") opt.role = sign::Role::approve;

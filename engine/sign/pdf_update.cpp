@@ -99,6 +99,7 @@ std::string PdfUpdate::finish() {
     QPDFObjectHandle trailer = pdf_->getTrailer();
     out += "trailer\n<< /Size " + std::to_string(next_) + " /Root " + ref(trailer.getKey("/Root").getObjGen());
     if (trailer.getKey("/Info").isIndirect()) out += " /Info " + ref(trailer.getKey("/Info").getObjGen());
+    else if (trailer.getKey("/Info").isDictionary()) out += " /Info " + trailer.getKey("/Info").unparse();
     if (trailer.hasKey("/ID")) out += " /ID " + trailer.getKey("/ID").unparse();
     out += " /Prev " + std::to_string(prev_xref_) + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return out;

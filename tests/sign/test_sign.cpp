@@ -180,3 +180,31 @@ TEST_CASE("The same input, key and SOURCE_DATE_EPOCH give byte-identical signed 
     CHECK(outs[0] == outs[1]);
     CHECK(outs[0].find("/M (D:20251202083000+07'00')") != std::string::npos);
 }
+
+TEST_CASE("An RSA-4096 key signs too (the largest VGCA key size), and openssl accepts the signature") {
+    const fs::path dir = scratch("rsa4096");
+    const Pki& k = pki();
+    const fs::path inter_key = k.inter.parent_path() / "inter.key";
+    put(dir / "leaf.ext", "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n");
+    Run r = run("cd " + q(dir) + " && openssl req -newkey rsa:4096 -nodes -keyout big.key -out big.csr -subj "
+                "'/CN=Big Key' && openssl x509 -req -in big.csr -CA " + q(k.inter) + " -CAkey " + q(inter_key) +
+                " -set_serial 4096 -out big.pem -days 100 -extfile leaf.ext");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const fs::path in = sample_pdf(dir), out = dir / "big.pdf";
+    r = run_vanban("sign " + q(in) + " -o " + q(out) + " --key " + q(dir / "big.key") + " --cert " +
+                   q(dir / "big.pem") + " --chain " + q(k.inter));
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const std::string pdf = slurp(out);
+    const auto sigs = signatures_in(pdf);
+    REQUIRE(sigs.size() == 1);
+    CHECK(openssl_verify(pdf, sigs[0], k.root, dir).code == 0);
+    CHECK(run_vanban("verify " + q(out) + " --trust " + q(k.root)).code == 0);
+    // A key that does not belong to the certificate is refused.
+    r = run_vanban("sign " + q(in) + " -o " + q(dir / "mismatch.pdf") + " --key " + q(dir / "big.key") + " --cert " +
+                   q(k.person_cert));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("does not belong") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "mismatch.pdf"));
+}

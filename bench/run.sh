@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh >/dev/null
 echo "== warm, one process (median of repetitions) =="
 build/bench/vanban_bench --benchmark_filter="${1:-.}" 2>/dev/null | grep -E "median|Benchmark|---" || true
+build/bench/vanban_bench_sign --benchmark_filter="${1:-.}" 2>/dev/null | grep -E "median" || true
 echo
 echo "== cold CLI: build/vanban render samples/cong-van-1996.json (whole process), 20 runs =="
 tmp=$(mktemp -d)

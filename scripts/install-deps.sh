@@ -23,6 +23,9 @@ PKGS=(
   libcpp-httplib-dev chromium  # vanban serve (engine/server) and its browser test (tests/browser)
   # DOCX oracles: LibreOffice (headless conversion), python-docx, xmllint
   libreoffice-writer-nogui python3-docx libxml2-utils unzip
+  # vanban sign: PNG signature/seal images; PKCS#11 tokens through the libp11 engine;
+  # test oracles: a SoftHSM2 token, certutil for pdfsig's NSS trust store
+  libpng-dev libengine-pkcs11-openssl softhsm2 libnss3-tools
   # PDF/A oracle: Apache PDFBox Preflight (PDF/A-1b validator) and a JRE to run it
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 )

@@ -30,14 +30,15 @@ std::vector<Line> title_lines(const model::SignatureBlock& s, double width, cons
 }
 
 // One signature block centred in a column starting at `x` of `width`: its title lines
-// from `y0`, the name (bold, as written) from `name_y`, after the signature space.
-// Returns the bottom of the block.
-double signature_block(Box& box, const model::SignatureBlock& s, double x, double width, double y0, double name_y,
-                       const Context& cx) {
+// from `y0`, the name (bold, as written) from `name_y`, after the signature space (ô 7c,
+// recorded as the signer's SignatureArea). Returns the bottom of the block.
+double signature_block(Box& box, const model::SignatureBlock& s, std::size_t signer, double x, double width, double y0,
+                       double name_y, const Context& cx) {
     const double size = cx.profile.signature_size;
     const double adv = cx.advance(size);
     const double asc = cx.ascent_of(size);
-    box.add_lines(title_lines(s, width, cx), x, y0, adv, asc);
+    const double titles_end = box.add_lines(title_lines(s, width, cx), x, y0, adv, asc);
+    box.signature_areas.push_back({x, titles_end, width, name_y - titles_end, signer});
     return box.add_lines(compose(s.name, Style::bold, width, LineStyle{size, Align::center, 0, 0}, cx.metrics), x,
                          name_y, adv, asc);
 }
@@ -136,7 +137,7 @@ std::vector<Box> closing_boxes(const model::Document& doc, const Columns& column
         const double pad = p.cell_padding;
         const auto& s = doc.signers.front();
         check_signer(s, 0, columns.right_width, cx);
-        const double h2 = signature_block(box, s, p.text_left() + columns.left_width, columns.right_width, 0,
+        const double h2 = signature_block(box, s, 0, p.text_left() + columns.left_width, columns.right_width, 0,
                                           name_offset({&s}, columns.right_width, cx), cx);
         box.height = h2;
         auto rest = beside(box, distribution_list(doc.distribution, p.text_left(), columns.left_width - pad, cx), h2);
@@ -158,7 +159,7 @@ std::vector<Box> closing_boxes(const model::Document& doc, const Columns& column
         const double name_y = name_offset(row, col, cx);
         double bottom = 0;
         for (std::size_t k = 0; k < row.size(); ++k) {
-            bottom = std::max(bottom, signature_block(box, *row[k], p.text_left() + col * static_cast<double>(k), col,
+            bottom = std::max(bottom, signature_block(box, *row[k], i + k, p.text_left() + col * static_cast<double>(k), col,
                                                       0, name_y, cx));
         }
         box.height = bottom + p.paragraph_space;

@@ -49,6 +49,10 @@ void place(const Box& b, double top, Page& page) {
         f.y += top;
         page.frames.push_back(f);
     }
+    for (auto a : b.signature_areas) {
+        a.y += top;
+        page.signature_areas.push_back(a);
+    }
 }
 
 // Moves a placed box's content onto the page and frees the box: a 100,000-row table

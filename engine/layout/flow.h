@@ -25,6 +25,7 @@ struct Box {
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
     std::vector<FrameItem> frames;
+    std::vector<SignatureArea> signature_areas;
 
     // Appends composed lines starting at `y` (relative to the box top), each line's
     // items shifted right by `x`; returns the y below the last line box.

@@ -47,12 +47,21 @@ struct FrameItem {
     Color color{};
 };
 
+// Ô 7c: where a signer's signature image goes — between the title lines and the name,
+// across the signer's column. Nothing is drawn; `vanban sign --input` puts the image
+// there (and the seal, ô 8, over its left third).
+struct SignatureArea {
+    double x = 0, y = 0, width = 0, height = 0;  // (x, y) is the top-left corner
+    std::size_t signer = 0;                      // index into the document's signers
+};
+
 struct Page {
     double width = 595.276;   // A4 portrait, 210 × 297 mm
     double height = 841.890;
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
     std::vector<FrameItem> frames;
+    std::vector<SignatureArea> signature_areas;
 };
 
 struct Date {

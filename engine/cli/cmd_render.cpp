@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -35,7 +36,8 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   -j, --jobs N          render on N threads (default: the number of cores)
   --report FILE         write a JSON report: each input with its outputs or its error
   --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
-                        across machines
+                        across machines; --shard auto takes I from JOB_COMPLETION_INDEX and
+                        N from JOB_COMPLETIONS (Kubernetes Indexed Jobs)
   --register            take the number (and the date, if absent) from the register in
                         --data DIR (default ./vanban-data); see vanban register
   --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
@@ -110,7 +112,16 @@ Options parse(const Args& args) {
             if (o.jobs == 0) usage_error(s + " must be at least 1");
         } else if (s == "--report") o.report = value();
         else if (s == "--shard") {
-            const std::string v = value();
+            std::string v = value();
+            if (v == "auto") {
+                // A Kubernetes Indexed Job: this pod's index and the job's completions.
+                const char* index = std::getenv("JOB_COMPLETION_INDEX");
+                const char* count = std::getenv("JOB_COMPLETIONS");
+                if (!index || !count)
+                    usage_error("--shard auto reads JOB_COMPLETION_INDEX and JOB_COMPLETIONS (a Kubernetes Indexed "
+                                "Job sets the first; set JOB_COMPLETIONS to the job's completions)");
+                v = std::string(index) + "/" + count;
+            }
             const auto slash = v.find('/');
             if (slash == std::string::npos) usage_error("--shard takes I/N, like 0/4");
             o.shard_index = parse_count("--shard", v.substr(0, slash), 1000000);

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/build.sh --app
 mkdir -p out
 build/vanban render samples/*.json -o out/ --format pdf,docx
 # The so-ket-nq20 campaign: each unit's report, then the national summary with its data.

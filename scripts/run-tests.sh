@@ -4,7 +4,7 @@
 # VANBAN_ASAN=0 / VANBAN_FUZZ=0 skip those two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 bash scripts/build.sh
 (cd build && ctest --output-on-failure -j"$(nproc)")
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -41,7 +42,8 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
   --skip-existing       leave an input whose outputs all exist (resume a killed batch;
                         outputs appear only whole, so an existing one is complete)
   --shard I/N           render only shard I of N (0-based, round-robin), to split a batch
-                        across machines
+                        across machines; --shard auto takes I from JOB_COMPLETION_INDEX and
+                        N from JOB_COMPLETIONS (Kubernetes Indexed Jobs)
   --register            take the number (and the date, if absent) from the register in
                         --data DIR (default ./vanban-data); see vanban register
   --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
@@ -127,7 +129,16 @@ Options parse(const Args& args) {
             if (o.jobs == 0) usage_error(s + " must be at least 1");
         } else if (s == "--report") o.report = value();
         else if (s == "--shard") {
-            const std::string v = value();
+            std::string v = value();
+            if (v == "auto") {
+                // A Kubernetes Indexed Job: this pod's index and the job's completions.
+                const char* index = std::getenv("JOB_COMPLETION_INDEX");
+                const char* count = std::getenv("JOB_COMPLETIONS");
+                if (!index || !count)
+                    usage_error("--shard auto reads JOB_COMPLETION_INDEX and JOB_COMPLETIONS (a Kubernetes Indexed "
+                                "Job sets the first; set JOB_COMPLETIONS to the job's completions)");
+                v = std::string(index) + "/" + count;
+            }
             const auto slash = v.find('/');
             if (slash == std::string::npos) usage_error("--shard takes I/N, like 0/4");
             o.shard_index = parse_count("--shard", v.substr(0, slash), 1000000);

@@ -27,8 +27,10 @@ fs::path shipped_dir(std::string_view name) {
     std::error_code ec;
     const auto exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        for (const auto& base : {exe.parent_path().parent_path(), exe.parent_path()}) {
-            const auto p = base / name;
+        // build/vanban → the source tree's templates/ (build/ sits in it); an installed
+        // /usr/bin/vanban → /usr/share/vanban/templates (FHS), wherever the prefix is.
+        const fs::path bin = exe.parent_path();
+        for (const auto& p : {bin.parent_path() / "share" / "vanban" / name, bin.parent_path() / name, bin / name}) {
             if (fs::is_directory(p, ec)) return p;
         }
     }

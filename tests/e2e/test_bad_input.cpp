@@ -195,3 +195,21 @@ TEST_CASE("Shards split a batch without overlap") {
     CHECK(seen.size() == 5);
     CHECK(run(quote(vanban().string()) + " render x.json --shard 2/2").exit_code == 2);
 }
+
+TEST_CASE("The shard option auto takes its shard from a Kubernetes Indexed Job's environment") {
+    const auto dir = scratch("shards-auto");
+    for (int i = 0; i < 5; ++i) std::ofstream(dir / ("d" + std::to_string(i) + ".json")) << kGood;
+    std::set<std::string> seen;
+    for (int s = 0; s < 3; ++s) {
+        const auto out = dir / ("out" + std::to_string(s));
+        const auto r = run("JOB_COMPLETION_INDEX=" + std::to_string(s) + " JOB_COMPLETIONS=3 " +
+                           quote(vanban().string()) + " render " + quote(dir.string()) + " -o " + quote(out.string()) +
+                           " --shard auto");
+        CHECK(r.exit_code == 0);
+        for (const auto& e : fs::directory_iterator(out)) CHECK(seen.insert(e.path().filename().string()).second);
+    }
+    CHECK(seen.size() == 5);
+    const auto none = run("env -u JOB_COMPLETION_INDEX " + quote(vanban().string()) + " render x.json --shard auto");
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("JOB_COMPLETION_INDEX") != std::string::npos);
+}

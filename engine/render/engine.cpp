@@ -68,10 +68,10 @@ void check_table_rows(const model::Document& doc, const std::string& file_name, 
     for (const auto& a : doc.appendices) check(a.body);
 }
 
-// An appendix as the input and the model both know it: title and subtitle, spaces collapsed.
-std::string appendix_key(const std::string& title, const std::string& subtitle) {
+// An appendix as the input and the model both know it: label and title, spaces collapsed.
+std::string appendix_key(const std::string& label, const std::string& title) {
     std::string key;
-    for (const char c : title + "\n" + subtitle) {
+    for (const char c : label + "\n" + title) {
         if (c == ' ' || c == '\t' || c == '\r') {
             if (!key.empty() && key.back() != ' ') key += ' ';
         } else {
@@ -83,7 +83,7 @@ std::string appendix_key(const std::string& title, const std::string& subtitle) 
 
 // Layout names a model appendix by its place among the document's appendices; a
 // template may add its own before the input's (so-ket-nq20-don-vi), so the input's
-// index is found by the appendix's title and subtitle.
+// index is found by the appendix's label and title.
 std::string input_pointer(const std::string& pointer, const model::Document& doc,
                           const std::vector<std::string>& input_appendices) {
     const std::string prefix = "/appendices/";
@@ -93,7 +93,7 @@ std::string input_pointer(const std::string& pointer, const model::Document& doc
     const std::string rest = end == std::string::npos ? "" : pointer.substr(end);
     if (index >= doc.appendices.size()) return pointer;
     const auto& a = doc.appendices[index];
-    const auto key = appendix_key(a.title, a.subtitle);
+    const auto key = appendix_key(a.label, a.title);
     for (std::size_t i = 0; i < input_appendices.size(); ++i) {
         if (input_appendices[i] == key) {
             return prefix + std::to_string(i) + rest;
@@ -147,7 +147,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         const nlohmann::json data = input::read_document(json, ro);
         name = data.at("template").get<std::string>();
         if (const auto a = data.find("appendices"); a != data.end() && a->is_array()) {
-            for (const auto& x : *a) input_appendices.push_back(appendix_key(x.value("title", ""), x.value("subtitle", "")));
+            for (const auto& x : *a) input_appendices.push_back(appendix_key(x.value("label", ""), x.value("title", "")));
         }
         try {
             out.markup = templates_->render(name, data);

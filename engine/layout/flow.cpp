@@ -47,6 +47,10 @@ void place(const Box& b, double top, Page& page) {
         f.y += top;
         page.frames.push_back(f);
     }
+    for (auto a : b.anchors) {
+        a.y += top;
+        page.anchors.push_back(std::move(a));
+    }
 }
 
 }  // namespace

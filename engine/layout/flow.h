@@ -24,6 +24,7 @@ struct Box {
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
     std::vector<FrameItem> frames;
+    std::vector<Anchor> anchors;  // outline targets at the box's top
 
     // Appends composed lines starting at `y` (relative to the box top), each line's
     // items shifted right by `x`; returns the y below the last line box.

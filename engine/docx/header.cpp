@@ -72,9 +72,8 @@ void mark(pugi::xml_node cell, const std::string& word, double frame, const char
     ParagraphProps props;
     props.style = style::kMark;
     // As the PDF: 6 pt under Số / V/v / the previous mark, to the frame's top.
-    const double outside = static_cast<double>(space) + border;
-    props.before = twips(6 + outside);
-    props.after = twips(outside);
+    // LibreOffice makes the line as tall as the frame (border and padding included).
+    props.before = twips(6);
     RunProps run;
     run.color = color ? color : "";
     run.border = Border{border, space, color ? color : "auto"};

@@ -65,11 +65,10 @@ void add_appendix(pugi::xml_node body, const model::Appendix& a, const Sheet& s)
     const Measured m = measure(ref, Style::italic, 13, 0.9);
     if (widest == 0) widest = m.longest;
     ParagraphProps reference;
-    reference.style = style::kKindSubject;
-    reference.keep_next = true;
+    reference.style = style::kAppendixReference;  // italic, not bold: as the PDF prints it
     reference.left = m.side;
     reference.right = m.side;
-    add_run(add_paragraph(body, reference), ref, RunProps{false, true, 13, {}});
+    add_run(add_paragraph(body, reference), ref);
     add_rule(body, std::max(layout::mm(20), widest * 0.35), s.text_width, 13, p.paragraph_space, s);
     keep_with_next(body.last_child());
     add_blocks(body, a.body, s, std::nullopt);

@@ -23,7 +23,7 @@ using fonts::Style;
 constexpr long kSlack = 20;  // twips: see add_recipients
 
 void add_spans(pugi::xml_node para, const model::InlineText& text, bool bold = false) {
-    for (const auto& span : text) add_run(para, span.text, RunProps{span.bold || bold, span.italic, {}, {}});
+    for (const auto& span : text) add_run(para, span.text, RunProps{span.bold || bold, span.italic, {}, {}, {}});
 }
 
 // A data table (R5.5 [PRACTICE]), as layout/table.cpp draws it: column widths in
@@ -43,7 +43,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
         grid.push_back(next - edge);
         edge = next;
     }
-    TableProps props{grid, twips(p.table_padding_x), p.table_rule};
+    TableProps props{grid, twips(p.table_padding_x), p.table_rule, false};
     auto table = add_table(body, props);
     // Word and LibreOffice add a row's border to its height; the PDF draws borders on the
     // row edges. Half the rule comes off each cell margin so that rows are as tall as
@@ -59,7 +59,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
     };
     auto row = [&](bool header) { return add_row(table, RowProps{true, header}); };
     auto cell = [&](pugi::xml_node tr, std::size_t c, const char* jc) {
-        auto tc = add_cell(tr, CellProps{grid[c], pad_y, {}, pad_y, {}});
+        auto tc = add_cell(tr, CellProps{grid[c], pad_y, {}, pad_y, {}, {}});
         ParagraphProps pp;
         pp.style = style::kTableText;
         pp.jc = jc;
@@ -78,7 +78,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
     if (t.column_numbers) {
         auto tr = row(true);
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            add_run(cell(tr, c, "center"), "(" + std::to_string(c + 1) + ")", RunProps{false, true, {}, {}});
+            add_run(cell(tr, c, "center"), "(" + std::to_string(c + 1) + ")", RunProps{false, true, {}, {}, {}});
         }
     }
     for (std::size_t r = extra_headers; r < t.rows.size(); ++r) {
@@ -92,7 +92,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
             const auto& tc = t.rows[r][c];
             if (tc.number) {
                 add_run(cell(tr, c, "right"), text::format_decimal_vi(model::plain_text(tc.text)),
-                        RunProps{total_row, false, {}, {}});
+                        RunProps{total_row, false, {}, {}, {}});
             } else {
                 add_spans(cell(tr, c, jc_of(t.columns[c].align)), tc.text, total_row);
             }
@@ -103,53 +103,55 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
 
 }  // namespace
 
-void add_recipients(pugi::xml_node body, const Sheet& s) {
+void recipient_positions(const Sheet& s, Positions& out) {
     const auto& recipients = s.in.document.recipients;
-    if (recipients.empty()) return;
     const auto& p = s.profile();
     const double size = p.recipients_size;
     const double text_width = p.text_width();
-    const std::string label = "Kính gửi:";
-    const double label_w = s.width(Style::regular, label, size);
+    const double label_w = s.width(Style::regular, "Kính gửi:", size);
     const double space_w = s.width(Style::regular, " ", size);
-    ParagraphProps props;
-    props.style = style::kRecipients;
-    props.keep_next = true;  // the block stays with the body's first line, as in the PDF
-    // §9: one empty line plus about 12 pt under the header table.
+    auto& props = out.recipients;
+    // §9: one empty line plus about 12 pt under the header table; the block stays with
+    // the body's first line, as in the PDF.
+    props.keep_next = true;
     props.before = twips(s.advance(p.body_size) + p.after_header);
-
+    // The PDF may end the longest line exactly on the right margin; a point of room keeps
+    // a reader that measures in whole twips (LibreOffice) from wrapping its last word.
+    props.right = -kSlack;
+    out.recipient_item.keep_next = true;
+    out.recipient_item.right = -kSlack;
     if (recipients.size() == 1) {
         // One recipient: "Kính gửi: Bộ Nội vụ." on one line 35 mm in (Mẫu 1.5), further
         // left when it would not fit; a wrapped name continues under itself.
-        const std::string line = layout::single_recipient_line(recipients.front());
-        const double w = s.width(Style::regular, line, size);
+        const double w = s.width(Style::regular, layout::single_recipient_line(recipients.front()), size);
         double x = p.recipients_indent;
         if (x + w > text_width) x = std::max(0.0, (text_width - w) / 2);
         const double hang = label_w + space_w;
         props.left = twips(x + hang);
-        props.right = -kSlack;
         props.hanging = twips(hang);
-        add_run(add_paragraph(body, props), line);
         return;
     }
-
     // Several: "Kính gửi:" alone, then one "- …;" paragraph per recipient with the
     // dashes one space after the colon, wrapped lines under the text (R4).
-    const auto items = layout::recipient_items(recipients);
     double widest = 0;
-    for (const auto& it : items) widest = std::max(widest, s.width(Style::regular, it, size));
+    for (const auto& it : layout::recipient_items(recipients)) widest = std::max(widest, s.width(Style::regular, it, size));
     const double x = std::max(0.0, std::min(p.recipients_indent, text_width - widest - label_w - space_w));
-    const double dash_x = x + label_w + space_w;
     const double dash_w = s.width(Style::regular, "- ", size);
     props.left = twips(x);
-    add_run(add_paragraph(body, props), label);
-    props.before.reset();
-    props.left = twips(dash_x + dash_w);
-    // The PDF may end the longest line exactly on the right margin; a point of room keeps
-    // a reader that measures in whole twips (LibreOffice) from wrapping its last word.
-    props.right = -kSlack;
-    props.hanging = twips(dash_w);
-    for (const auto& it : items) add_run(add_paragraph(body, props), it);
+    out.recipient_item.left = twips(x + label_w + space_w + dash_w);
+    out.recipient_item.hanging = twips(dash_w);
+}
+
+void add_recipients(pugi::xml_node body, const Sheet& s) {
+    const auto& recipients = s.in.document.recipients;
+    if (recipients.empty()) return;
+    // The indents are the styles' (recipient_positions).
+    if (recipients.size() == 1) {
+        add_run(add_paragraph(body, styled(style::kRecipients)), layout::single_recipient_line(recipients.front()));
+        return;
+    }
+    add_run(add_paragraph(body, styled(style::kRecipients)), "Kính gửi:");
+    for (const auto& it : layout::recipient_items(recipients)) add_run(add_paragraph(body, styled(style::kRecipientItem)), it);
 }
 
 pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
@@ -208,11 +210,18 @@ pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& 
                 add_spans(last, list->items[k]);
             }
         } else if (const auto* table = std::get_if<model::Table>(&block)) {
-            if (page_break) {
-                // A table row cannot break the page before it: an empty paragraph does.
+            const bool after_table = std::string(body.last_child().name()) == "w:tbl";
+            if (page_break || after_table) {
+                // A table row cannot break the page before it, and two tables in a row fuse
+                // into one (Word and LibreOffice merge them: the data table loses its grid):
+                // a paragraph between them breaks the page or carries the gap the PDF
+                // leaves (under the header, or between two tables).
+                const long gap = first && first_before ? *first_before : twips(p.paragraph_space);
                 ParagraphProps pp = props(style::kBody, i);
-                pp.exact_line = 20;
                 pp.before = 0;
+                pp.after = 0;
+                pp.exact_line = page_break ? 20 : std::max(20L, gap);
+                pp.keep_next = !page_break;
                 add_paragraph(body, pp);
             }
             first = false;
@@ -220,32 +229,25 @@ pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& 
         } else if (const auto* pre = std::get_if<model::Preamble>(&block)) {
             // Thẩm quyền ban hành and "QUYẾT ĐỊNH:" centred bold upper-case; each căn cứ
             // an italic body paragraph with the punctuation layout adds (R5.2).
-            auto centred = [&](const std::string& text) {
-                auto pp = props(style::kBody, i);
-                pp.jc = "center";
-                pp.first_line = 0;
-                pp.keep_next = true;
-                last = add_paragraph(body, pp);
-                add_run(last, text::upper_vi(text), RunProps{true, false, {}, {}});
+            // Their look is their styles' (bold centred, italic).
+            auto centred = [&](const char* style_id, const std::string& text) {
+                last = add_paragraph(body, props(style_id, i));
+                add_run(last, text::upper_vi(text));
             };
-            if (!pre->authority.empty()) centred(pre->authority);
+            if (!pre->authority.empty()) centred(style::kAuthority, pre->authority);
             for (const auto& line : layout::basis_lines(pre->bases)) {
-                last = add_paragraph(body, props(style::kBody, i));
-                for (const auto& span : line) add_run(last, span.text, RunProps{span.bold, true, {}, {}});
+                last = add_paragraph(body, props(style::kBasis, i));
+                for (const auto& span : line) add_run(last, span.text, RunProps{span.bold, false, {}, {}, {}});
             }
-            if (!pre->enact.empty()) centred(pre->enact);
+            if (!pre->enact.empty()) centred(style::kEnact, pre->enact);
         } else if (const auto* article = std::get_if<model::Article>(&block)) {
-            // R5.3: "Điều 1. Title" bold; an untitled article's text on the same line.
-            auto pp = props(style::kBody, i);
+            // R5.3: "Điều 1. Title" in its style (bold, kept with its text); an untitled
+            // article's text on the same line as its bold label.
             const bool titled = !article->title.empty();
+            last = add_paragraph(body, props(titled ? style::kArticle : style::kBody, i));
+            add_run(last, layout::article_label(*article) + " ", RunProps{!titled, false, {}, {}, {}});
             if (titled) {
-                pp.jc = "left";
-                pp.keep_next = !article->text.empty();
-            }
-            last = add_paragraph(body, pp);
-            add_run(last, layout::article_label(*article) + " ", RunProps{true, false, {}, {}});
-            if (titled) {
-                add_spans(last, article->title, true);
+                add_spans(last, article->title);
                 if (!article->text.empty()) {
                     last = add_paragraph(body, props(style::kBody, i));
                     add_spans(last, article->text);

@@ -69,24 +69,28 @@ void distribution(pugi::xml_node parent, const model::DistributionList& list, st
 
 }  // namespace
 
-void add_closing(pugi::xml_node body, const Sheet& s) {
-    const auto& doc = s.in.document;
+long closing_gap(const Sheet& s) {
     const auto& p = s.profile();
     // §9: one empty line between the end of the body and the signature table.
-    const long before = twips(p.before_signature + s.advance(p.body_size) / 2);
+    return twips(p.before_signature + s.advance(p.body_size) / 2);
+}
+
+void add_closing(pugi::xml_node body, const Sheet& s, long before) {
+    const auto& doc = s.in.document;
+    const auto& p = s.profile();
 
     if (doc.signers.size() == 1) {
         const auto& signer = doc.signers.front();
-        auto table = add_table(body, TableProps{{s.left_col, s.right_col}, s.pad, {}});
+        auto table = add_table(body, TableProps{{s.left_col, s.right_col}, s.pad, {}, false});
         auto row = add_row(table, RowProps{true, false});
         // Left: Nơi nhận flush with the margin (no left padding), wrapping `pad` short of
         // the column edge, as the PDF; level with the first signature line (R7).
-        auto left = add_cell(row, CellProps{s.left_col, {}, 0, {}, s.pad});
+        auto left = add_cell(row, CellProps{s.left_col, {}, 0, {}, s.pad, {}});
         if (doc.distribution.items.empty()) add_paragraph(left, styled(style::kDistributionItem));
-        else distribution(left, doc.distribution, before, std::nullopt);
+        else distribution(left, doc.distribution, before ? std::optional<long>(before) : std::nullopt, std::nullopt);
         // Right: the block centred on the whole column, as the PDF centres it.
-        auto right = add_cell(row, CellProps{s.right_col, {}, 0, {}, 0});
-        title_lines(right, signer, s.in.header.right_width, before, false, s);
+        auto right = add_cell(row, CellProps{s.right_col, {}, 0, {}, 0, {}});
+        title_lines(right, signer, s.in.header.right_width, before ? std::optional<long>(before) : std::nullopt, false, s);
         name_line(right, signer, std::nullopt, false);
         return;
     }
@@ -96,7 +100,7 @@ void add_closing(pugi::xml_node body, const Sheet& s) {
     if (!doc.signers.empty()) {
         const long half = s.text_width / 2;
         const double col = p.text_width() / 2;
-        auto table = add_table(body, TableProps{{half, s.text_width - half}, 0, {}});
+        auto table = add_table(body, TableProps{{half, s.text_width - half}, 0, {}, false});
         for (std::size_t i = 0; i < doc.signers.size(); i += 2) {
             const bool last_row = i + 2 >= doc.signers.size();
             const std::size_t n = std::min<std::size_t>(2, doc.signers.size() - i);
@@ -105,7 +109,7 @@ void add_closing(pugi::xml_node body, const Sheet& s) {
             auto row = add_row(table, RowProps{true, false});
             const long row_before = i == 0 ? before : twips(p.paragraph_space);
             for (std::size_t k = 0; k < 2; ++k) {
-                auto cell = add_cell(row, CellProps{k == 0 ? half : s.text_width - half, {}, {}, {}, {}});
+                auto cell = add_cell(row, CellProps{k == 0 ? half : s.text_width - half, {}, {}, {}, {}, {}});
                 if (k >= n) {
                     add_paragraph(cell, styled(style::kSignatureTitle));
                     continue;

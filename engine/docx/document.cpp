@@ -61,7 +61,38 @@ void section(pugi::xml_node parent, const Sheet& s, bool restart) {
     sect.append_child("w:titlePg");
 }
 
+// The paragraph after a closing table (Word ends a document, and a section, with a
+// paragraph): an ordinary empty body paragraph a clerk can type into (Ctrl+End), unless
+// the PDF's page has no room for one more line there — then it is one point high, so
+// that it cannot push an empty page out.
+pugi::xml_node end_paragraph(pugi::xml_node body, const Sheet& s, std::size_t part) {
+    const auto& p = s.profile();
+    ParagraphProps end = styled(style::kBody);
+    end.before = 0;
+    const auto& room = s.in.end_room;
+    if (part < room.size() && room[part] < s.advance(p.body_size) + p.paragraph_space) {
+        end.exact_line = 20;
+        end.mark_size = 1;
+    }
+    return add_paragraph(body, end);
+}
+
+// The paragraph that carries the section break before an appendix (§17.6.18): the
+// body's last paragraph when it ends with one (a visible one, so the break is not
+// deleted by accident), else a new one after the table.
+pugi::xml_node section_carrier(pugi::xml_node body, const Sheet& s, std::size_t part) {
+    if (std::string(body.last_child().name()) == "w:p") return body.last_child();
+    return end_paragraph(body, s, part);
+}
+
 }  // namespace
+
+Positions positions(const Sheet& sheet) {
+    Positions out;
+    header_positions(sheet, out);
+    recipient_positions(sheet, out);
+    return out;
+}
 
 std::string document_xml(const DocxInput& input) {
     const Sheet sheet(input);
@@ -74,20 +105,26 @@ std::string document_xml(const DocxInput& input) {
     add_header(body, sheet);
     add_recipients(body, sheet);
     const auto last = add_body(body, sheet);
+    const bool closing = !input.document.signers.empty() || !input.document.distribution.items.empty();
     // §10: the last body paragraph stays on the page of the signature table.
-    if (last && (!input.document.signers.empty() || !input.document.distribution.items.empty())) keep_with_next(last);
-    add_closing(body, sheet);
+    if (last && closing) keep_with_next(last);
+    long before = closing_gap(sheet);
+    if (closing && std::string(body.last_child().name()) == "w:tbl") {
+        // Two tables in a row fuse (item 1 of issue 15): a paragraph carries the gap
+        // between the body's table and the signature table instead of their cells.
+        ParagraphProps gap = styled(style::kBody);
+        gap.keep_next = true;
+        gap.before = 0;
+        gap.exact_line = before;
+        add_paragraph(body, gap);
+        before = 0;
+    }
+    add_closing(body, sheet, before);
 
-    // Word always ends a document with a paragraph; when the body ends with a table,
-    // give it that paragraph ourselves, one point high, so it can never spill onto a
-    // page of its own.
-    if (std::string(body.last_child().name()) == "w:tbl") {
-        ParagraphProps end;
-        end.style = style::kBody;
-        end.before = 0;
-        end.exact_line = 20;
-        end.mark_size = 1;
-        add_paragraph(body, end);
+    // Word always ends a document with a paragraph: when the closing is a table, give
+    // it one (with appendices, the one that carries the section break).
+    if (input.document.appendices.empty() && std::string(body.last_child().name()) == "w:tbl") {
+        end_paragraph(body, sheet, 0);
     }
     // Each appendix opens a section: the section before it ends with a paragraph whose
     // properties carry that section's sectPr (§17.6.18); the last one is the body's.
@@ -98,23 +135,20 @@ std::string document_xml(const DocxInput& input) {
     std::vector<std::unique_ptr<DocxInput>> inputs;
     std::vector<std::unique_ptr<Sheet>> sheets;
     for (std::size_t i = 0; i < appendices.size(); ++i) {
-        ParagraphProps end;
-        end.style = style::kBody;
-        end.before = 0;
-        end.after = 0;
-        end.exact_line = 20;
-        end.mark_size = 1;
-        auto carrier = add_paragraph(body, end);
-        section(carrier.child("w:pPr"), *previous, i > 0);
+        auto carrier = section_carrier(body, *previous, i);
+        auto ppr = carrier.child("w:pPr");
+        if (!ppr) ppr = carrier.prepend_child("w:pPr");
+        // CT_PPr ends with rPr (the paragraph mark), then sectPr, then pPrChange.
+        section(ppr, *previous, i > 0);
         inputs.push_back(std::make_unique<DocxInput>(DocxInput{input.document, input.header, profiles[i], input.info,
-                                                               input.metrics, input.gap_year}));
+                                                               input.metrics, input.gap_year, input.end_room}));
         sheets.push_back(std::make_unique<Sheet>(*inputs.back()));
         add_appendix(body, appendices[i], *sheets.back());
         previous = sheets.back().get();
-        if (std::string(body.last_child().name()) == "w:tbl") {
-            ParagraphProps tail = end;
-            add_paragraph(body, tail);
-        }
+    }
+    // The last section's sectPr is the body's own, after a paragraph (Word ends a body so).
+    if (!appendices.empty() && std::string(body.last_child().name()) == "w:tbl") {
+        end_paragraph(body, *previous, appendices.size());
     }
     section(body, *previous, !appendices.empty());
     return serialize(doc);

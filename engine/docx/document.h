@@ -3,6 +3,7 @@
 #pragma once
 
 #include "docx/docx_writer.h"
+#include "docx/wml.h"
 
 #include <pugixml.hpp>
 
@@ -29,6 +30,22 @@ struct Sheet {
     double ascent(double size) const;   // line top → baseline
 };
 
+// Positions that follow from this document's text (the indents of Kính gửi, of the
+// trích yếu, of the rules under the issuer and the trích yếu), computed once: the
+// styles carry them (styles.xml) and the paragraphs only name their style, so a clerk
+// who moves one moves them all (Styles pane) and Enter keeps them.
+struct Positions {
+    ParagraphProps issuer_rule;     // style::kRule
+    ParagraphProps kind_rule;       // style::kKindRule
+    ParagraphProps kind_subject;    // style::kKindSubject
+    ParagraphProps letter_subject;  // style::kLetterSubject
+    ParagraphProps recipients;      // style::kRecipients: one recipient, or "Kính gửi:"
+    ParagraphProps recipient_item;  // style::kRecipientItem: "- …;"
+};
+Positions positions(const Sheet& sheet);
+void header_positions(const Sheet& sheet, Positions& out);     // header.cpp
+void recipient_positions(const Sheet& sheet, Positions& out);  // body.cpp
+
 // Ô 1–5b, 10: the borderless 2×2 header table; then ô 5a for documents with a type name.
 void add_header(pugi::xml_node body, const Sheet& sheet);
 // Ô 9a: "Kính gửi".
@@ -45,8 +62,13 @@ void add_rule(pugi::xml_node parent, double length, long inner, double text_size
 // R8.1: an appendix's heading ("Phụ lục I", its title in capitals, "(Kèm theo …)", a short rule)
 // and its body, on a sheet with the appendix's page.
 void add_appendix(pugi::xml_node body, const model::Appendix& appendix, const Sheet& sheet);
-// Ô 7 and 9b: the signature table(s) and "Nơi nhận".
-void add_closing(pugi::xml_node body, const Sheet& sheet);
+// The props of a rule as the PDF draws it (see add_rule), with style::kRule.
+ParagraphProps rule_props(double length, long inner, double text_size, double after, const Sheet& sheet);
+// Ô 7 and 9b: the signature table(s) and "Nơi nhận". `before` is the space above their
+// first lines (twips); 0 when a paragraph before the table already carries the gap.
+void add_closing(pugi::xml_node body, const Sheet& sheet, long before);
+// The space (twips) between the body and the signature table (§9: one empty line).
+long closing_gap(const Sheet& sheet);
 
 std::string document_xml(const DocxInput& input);
 

@@ -16,11 +16,12 @@ std::string write_docx(const DocxInput& input) {
         {"_rels/.rels", package_rels_xml()},
         {kPartDocument, document_xml(input)},
         {"word/_rels/document.xml.rels", document_rels_xml()},
-        {"word/styles.xml", styles_xml(input.profile, input.metrics)},
+        {"word/styles.xml", styles_xml(input)},
         {"word/settings.xml", settings_xml()},
         {"word/fontTable.xml", font_table_xml()},
         {kPartHeaderFirst, header_xml(false)},
         {kPartHeaderDefault, header_xml(true)},
+        {kPartTheme, theme_xml()},
         {"docProps/core.xml", core_xml(input.info)},
         {"docProps/app.xml", app_xml(input.info)},
     };

@@ -11,6 +11,7 @@
 #include "model/document.h"
 
 #include <string>
+#include <vector>
 
 namespace vanban::docx {
 
@@ -21,6 +22,10 @@ struct DocxInput {
     const layout::DocumentInfo& info;      // core properties (title, creator, subject, date)
     const fonts::FontMetrics& metrics;     // the PDF's font metrics: rule lengths, indents, line breaks
     int gap_year = 0;                      // the year in the clerk's gaps of an undated document
+    // The PDF's room under the letter's last line, then under each appendix's
+    // (LaidOutDocument::end_room): the paragraph Word needs after a closing table is
+    // kept small only where that room is too short for it. Empty = room everywhere.
+    std::vector<double> end_room = {};
 };
 
 // Returns the .docx file as bytes. Throws vanban::Error on a libzip failure.

@@ -60,6 +60,7 @@ std::string content_types_xml() {
     over("/word/fontTable.xml", wml + "fontTable+xml");
     over("/word/header1.xml", wml + "header+xml");
     over("/word/header2.xml", wml + "header+xml");
+    over("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml");
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     over("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return serialize(doc);
@@ -87,6 +88,7 @@ std::string document_rels_xml() {
     relationship(root, kRelFontTable, t + "fontTable", "fontTable.xml");
     relationship(root, kRelHeaderFirst, t + "header", "header1.xml");
     relationship(root, kRelHeaderDefault, t + "header", "header2.xml");
+    relationship(root, kRelTheme, t + "theme", "theme/theme1.xml");
     return serialize(doc);
 }
 

@@ -16,11 +16,13 @@ inline constexpr const char* kRelSettings = "rId2";
 inline constexpr const char* kRelFontTable = "rId3";
 inline constexpr const char* kRelHeaderFirst = "rId4";    // page 1: empty (R1.6)
 inline constexpr const char* kRelHeaderDefault = "rId5";  // pages 2…n: the PAGE field
+inline constexpr const char* kRelTheme = "rId6";
 
 // Part names, in package order.
 inline constexpr const char* kPartDocument = "word/document.xml";
 inline constexpr const char* kPartHeaderFirst = "word/header1.xml";
 inline constexpr const char* kPartHeaderDefault = "word/header2.xml";
+inline constexpr const char* kPartTheme = "word/theme/theme1.xml";
 
 std::string content_types_xml();
 std::string package_rels_xml();
@@ -29,7 +31,9 @@ std::string core_xml(const layout::DocumentInfo& info);
 std::string app_xml(const layout::DocumentInfo& info);
 std::string settings_xml();
 std::string font_table_xml();
-std::string styles_xml(const layout::Profile& profile, const fonts::FontMetrics& metrics);
+std::string styles_xml(const DocxInput& input);
+// The DrawingML theme: Times New Roman as its major and minor fonts (theme.cpp).
+std::string theme_xml();
 // The first-page header is empty; the default header centres a PAGE field.
 std::string header_xml(bool page_number);
 
@@ -46,6 +50,13 @@ inline constexpr const char* kLetterSubject = "VanBanLetterSubject";  // ô 5b, 
 inline constexpr const char* kMark = "VanBanMark";                    // ô 10a/10b, DỰ THẢO
 inline constexpr const char* kKind = "VanBanKind";                    // ô 5a, tên loại
 inline constexpr const char* kKindSubject = "VanBanKindSubject";      // ô 5a, trích yếu
+inline constexpr const char* kKindRule = "VanBanKindRule";            // ô 5a, the rule under it
+inline constexpr const char* kRecipientItem = "VanBanRecipientItem";  // ô 9a, "- …;"
+inline constexpr const char* kAuthority = "VanBanAuthority";          // "ĐOÀN CHỦ TỊCH …" (R5.2)
+inline constexpr const char* kBasis = "VanBanBasis";                  // căn cứ (R5.2)
+inline constexpr const char* kEnact = "VanBanEnact";                  // "QUYẾT ĐỊNH:" (R5.2)
+inline constexpr const char* kArticle = "VanBanArticle";              // "Điều N. Title" (R5.3)
+inline constexpr const char* kAppendixReference = "VanBanAppendixReference";  // "(Kèm theo …)" (R8.1)
 inline constexpr const char* kRecipients = "VanBanRecipients";        // ô 9a, Kính gửi
 inline constexpr const char* kBody = "VanBanBody";                    // ô 6
 inline constexpr const char* kHeading1 = "VanBanHeading1";

@@ -1,10 +1,13 @@
 // word/styles.xml (ECMA-376 Part 1 §17.7): one named paragraph style per component of
-// the văn bản, carrying the NĐ 30 sizes and styles from the profile, so that a clerk
-// restyles the letter in Word's Styles pane instead of paragraph by paragraph.
-// document.xml only adds what is specific to one paragraph (indents computed from the
-// header columns, the spacing that mirrors the PDF's layout).
+// the văn bản, carrying the NĐ 30 sizes and styles from the profile and the positions
+// computed for this document (Positions: the indents of Kính gửi, the trích yếu and the
+// rules), so that a clerk restyles the letter in Word's Styles pane instead of paragraph
+// by paragraph. Each style names the one that follows it (w:next): Enter after a heading
+// gives body text, after "Nơi nhận:" an item. document.xml only adds what is specific
+// to one paragraph (the spacing that mirrors the PDF's layout).
 #include "docx/parts.h"
 
+#include "docx/document.h"
 #include "docx/wml.h"
 
 #include <cmath>
@@ -14,11 +17,12 @@ namespace vanban::docx {
 namespace {
 
 struct StyleDef {
-    StyleDef(const char* id_, const char* name_, ParagraphProps paragraph_, RunProps run_,
+    StyleDef(const char* id_, const char* name_, const char* next_, ParagraphProps paragraph_, RunProps run_,
              const char* based_on_ = "Normal")
-        : id(id_), name(name_), paragraph(std::move(paragraph_)), run(std::move(run_)), based_on(based_on_) {}
+        : id(id_), name(name_), next(next_), paragraph(std::move(paragraph_)), run(std::move(run_)), based_on(based_on_) {}
     const char* id;
     const char* name;  // shown in Word's Styles pane
+    const char* next;  // the style of the paragraph Enter makes after this one
     ParagraphProps paragraph;
     RunProps run;
     const char* based_on;
@@ -32,7 +36,7 @@ void add_style(pugi::xml_node styles, const StyleDef& d) {
     // CT_Style sequence: name, basedOn, next, …, uiPriority, …, qFormat, …, pPr, rPr.
     s.append_child("w:name").append_attribute("w:val") = d.name;
     s.append_child("w:basedOn").append_attribute("w:val") = d.based_on;
-    s.append_child("w:next").append_attribute("w:val") = d.id;
+    s.append_child("w:next").append_attribute("w:val") = d.next;
     s.append_child("w:qFormat");
     write_ppr(s, d.paragraph);
     write_rpr(s, d.run);
@@ -66,6 +70,7 @@ void builtin_defaults(pugi::xml_node styles) {
     normal.append_attribute("w:default") = "1";
     normal.append_attribute("w:styleId") = "Normal";
     normal.append_child("w:name").append_attribute("w:val") = "Normal";
+    normal.append_child("w:next").append_attribute("w:val") = "Normal";
     normal.append_child("w:qFormat");
 
     auto font = styles.append_child("w:style");
@@ -99,7 +104,21 @@ void builtin_defaults(pugi::xml_node styles) {
 
 }  // namespace
 
-std::string styles_xml(const layout::Profile& p, const fonts::FontMetrics& metrics) {
+std::string styles_xml(const DocxInput& input) {
+    const layout::Profile& p = input.profile;
+    const fonts::FontMetrics& metrics = input.metrics;
+    const Sheet sheet(input);
+    const Positions at = positions(sheet);
+    // A style's own props with this document's positions (indents, spacing) merged in.
+    const auto placed = [](ParagraphProps pp, const ParagraphProps& pos) {
+        for (auto field : {&ParagraphProps::before, &ParagraphProps::after, &ParagraphProps::exact_line,
+                            &ParagraphProps::left, &ParagraphProps::right, &ParagraphProps::first_line,
+                            &ParagraphProps::hanging}) {
+            if (pos.*field) pp.*field = pos.*field;
+        }
+        pp.keep_next = pp.keep_next || pos.keep_next;
+        return pp;
+    };
     pugi::xml_document doc;
     auto root = start_part(doc, "w:styles");
     root.append_attribute("xmlns:w") = kNsW;
@@ -112,7 +131,8 @@ std::string styles_xml(const layout::Profile& p, const fonts::FontMetrics& metri
         return pp;
     };
     // Header lines: single spacing, 0 before / 0 after (§9).
-    const RunProps bold{true, false, {}, {}};
+    const RunProps bold{true, false, {}, {}, {}};
+    const RunProps italic{false, true, {}, {}, {}};
     auto sized = [](RunProps r, double size) {
         r.size = size;
         return r;
@@ -148,29 +168,54 @@ std::string styles_xml(const layout::Profile& p, const fonts::FontMetrics& metri
     ParagraphProps letter_subject = centred();  // R3.7: 6 pt between Số and V/v
     letter_subject.before = twips(p.number_to_subject);
 
+    ParagraphProps kept = centred();  // the trích yếu and its rule stay with the body
+    kept.keep_next = true;
+
+    // "ĐOÀN CHỦ TỊCH …", "QUYẾT ĐỊNH:" (R5.2, Mẫu 1.4): in hoa, bold, centred, kept with
+    // what follows; "Điều N. Title" (R5.3): bold, left, kept with its text.
+    ParagraphProps preamble = body;
+    preamble.jc = "center";
+    preamble.first_line = 0;
+    preamble.keep_next = true;
+    ParagraphProps article = body;
+    article.jc = "left";
+    article.keep_next = true;
+
+    using namespace style;
     const StyleDef defs[] = {
-        {style::kIssuerParent, "VB Cơ quan chủ quản", centred(), sized({}, p.issuer_size)},         // R3.3
-        {style::kIssuer, "VB Cơ quan ban hành", centred(), sized(bold, p.issuer_size)},             // R3.3
-        {style::kNationalTitle, "VB Quốc hiệu", centred(), sized(bold, p.national_title_size)},     // R3.1
-        {style::kMotto, "VB Tiêu ngữ", centred(), sized(bold, p.motto_size)},                       // R3.2
-        {style::kRule, "VB Đường kẻ", rule, sized({}, 2)},                                                    // R3.2, R3.3
-        {style::kNumber, "VB Số, ký hiệu", centred(), sized({}, p.number_size)},                    // R3.4
-        {style::kDate, "VB Địa danh, ngày tháng", centred(), sized({false, true, {}, {}}, p.date_size)},  // R3.5
-        {style::kLetterSubject, "VB Trích yếu công văn", letter_subject, sized({}, p.subject_letter_size)},     // R3.7
-        {style::kMark, "VB Dấu độ mật, độ khẩn", centred(), sized(bold, p.mark_size)},                   // R8.2–R8.5
-        {style::kKind, "VB Tên loại", centred(), sized(bold, p.kind_size)},                         // R3.6
-        {style::kKindSubject, "VB Trích yếu", centred(), sized(bold, p.kind_subject_size)},         // R3.6
-        {style::kRecipients, "VB Kính gửi", {}, sized({}, p.recipients_size)},                      // R4
-        {style::kBody, "VB Nội dung", body, sized({}, p.body_size)},                                // R5.1
-        {style::kHeading1, "VB Đề mục 1", heading(1), sized(bold, p.body_size), style::kBody},      // R5.4 mục
-        {style::kHeading2, "VB Đề mục 2", heading(2), sized(bold, p.body_size), style::kBody},      // R5.4 khoản
-        {style::kHeading3, "VB Đề mục 3", heading(3), sized({}, p.body_size), style::kBody},        // R5.4 điểm
-        {style::kList, "VB Danh sách", body, sized({}, p.body_size), style::kBody},                 // list items
-        {style::kTableText, "VB Bảng", {}, sized({}, p.table_size)},                                // R5.5 tables
-        {style::kSignatureTitle, "VB Quyền hạn, chức vụ", centred(), sized(bold, p.signature_size)},  // R6
-        {style::kSignatureName, "VB Họ tên người ký", name, sized(bold, p.signature_size)},          // R6
-        {style::kDistributionTitle, "VB Nơi nhận", {}, sized({true, true, {}, {}}, p.distribution_title_size)},  // R7
-        {style::kDistributionItem, "VB Nơi nhận, mục", item, sized({}, p.distribution_item_size)},             // R7
+        {kIssuerParent, "VB Cơ quan chủ quản", kIssuer, centred(), sized({}, p.issuer_size)},           // R3.3
+        {kIssuer, "VB Cơ quan ban hành", kRule, centred(), sized(bold, p.issuer_size)},                 // R3.3
+        {kNationalTitle, "VB Quốc hiệu", kMotto, centred(), sized(bold, p.national_title_size)},        // R3.1
+        {kMotto, "VB Tiêu ngữ", kBody, centred(), sized(bold, p.motto_size)},                           // R3.2
+        {kRule, "VB Đường kẻ", kBody, placed(rule, at.issuer_rule), sized({}, 2)},                      // R3.3
+        {kNumber, "VB Số, ký hiệu", kLetterSubject, centred(), sized({}, p.number_size)},               // R3.4
+        {kDate, "VB Địa danh, ngày tháng", kBody, centred(), sized(italic, p.date_size)},                // R3.5
+        {kLetterSubject, "VB Trích yếu công văn", kMark, placed(letter_subject, at.letter_subject),
+         sized({}, p.subject_letter_size)},                                                               // R3.7
+        {kMark, "VB Dấu độ mật, độ khẩn", kMark, centred(), sized(bold, p.mark_size)},                  // R8.2–R8.5
+        {kKind, "VB Tên loại", kKindSubject, centred(), sized(bold, p.kind_size)},                      // R3.6
+        {kKindSubject, "VB Trích yếu", kKindRule, placed(kept, at.kind_subject), sized(bold, p.kind_subject_size)},
+        {kKindRule, "VB Đường kẻ trích yếu", kBody, placed(rule, at.kind_rule), sized({}, 2)},          // R3.6
+        {kRecipients, "VB Kính gửi", kRecipientItem, placed({}, at.recipients), sized({}, p.recipients_size)},  // R4
+        {kRecipientItem, "VB Kính gửi, mục", kRecipientItem, placed({}, at.recipient_item),
+         sized({}, p.recipients_size)},                                                                   // R4
+        {kBody, "VB Nội dung", kBody, body, sized({}, p.body_size)},                                     // R5.1
+        {kHeading1, "VB Đề mục 1", kBody, heading(1), sized(bold, p.body_size), kBody},                  // R5.4 mục
+        {kHeading2, "VB Đề mục 2", kBody, heading(2), sized(bold, p.body_size), kBody},                  // R5.4 khoản
+        {kHeading3, "VB Đề mục 3", kBody, heading(3), sized({}, p.body_size), kBody},                    // R5.4 điểm
+        {kList, "VB Danh sách", kList, body, sized({}, p.body_size), kBody},                             // list items
+        {kAuthority, "VB Thẩm quyền ban hành", kBasis, preamble, sized(bold, p.body_size), kBody},       // R5.2
+        {kBasis, "VB Căn cứ", kBasis, body, sized(italic, p.body_size), kBody},                          // R5.2
+        {kEnact, "VB Quyết định", kArticle, preamble, sized(bold, p.body_size), kBody},                  // R5.2
+        {kArticle, "VB Điều", kBody, article, sized(bold, p.body_size), kBody},                          // R5.3
+        {kTableText, "VB Bảng", kTableText, {}, sized({}, p.table_size)},                                // R5.5 tables
+        {kSignatureTitle, "VB Quyền hạn, chức vụ", kSignatureName, centred(), sized(bold, p.signature_size)},  // R6
+        {kSignatureName, "VB Họ tên người ký", kBody, name, sized(bold, p.signature_size)},             // R6
+        {kDistributionTitle, "VB Nơi nhận", kDistributionItem, {},
+         sized({true, true, {}, {}, {}}, p.distribution_title_size)},                                     // R7
+        {kDistributionItem, "VB Nơi nhận, mục", kDistributionItem, item, sized({}, p.distribution_item_size)},  // R7
+        // R8.1: "(Kèm theo …)" italic, not bold, centred, 13 pt (Mẫu 2.1–2.2), kept with the rule.
+        {kAppendixReference, "VB Kèm theo", kRule, kept, sized(italic, 13)},
     };
     for (const auto& d : defs) add_style(root, d);
 
@@ -183,7 +228,8 @@ std::string styles_xml(const layout::Profile& p, const fonts::FontMetrics& metri
     header.append_child("w:uiPriority").append_attribute("w:val") = "99";
     header.append_child("w:unhideWhenUsed");
     write_ppr(header, centred());
-    write_rpr(header, RunProps{false, false, p.page_number_size, {}});
+    write_rpr(header, RunProps{false, false, p.page_number_size, {}, {}});
+    header.insert_child_after("w:next", header.child("w:basedOn")).append_attribute("w:val") = style::kPageHeader;
     return serialize(doc);
 }
 

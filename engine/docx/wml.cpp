@@ -1,5 +1,6 @@
 #include "docx/wml.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -36,6 +37,26 @@ bool needs_preserve(std::string_view s) {
     return !s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find("  ") != std::string_view::npos);
 }
 
+void add_plain_text(pugi::xml_node run, const std::string& text) {
+    if (text.empty()) return;
+    auto t = run.append_child("w:t");
+    if (needs_preserve(text)) t.append_attribute("xml:space") = "preserve";
+    t.text().set(text.c_str());
+}
+
+// Whether the space-delimited token around `text[i]` holds a digit or a "/": a
+// document symbol or a number ("20-NQ/TW", "12/KH-TLĐ", "2009-2010"), not a word
+// pair ("Hà Nội - Hải Phòng", "an toàn-vệ sinh").
+bool in_symbol(const std::string& text, std::size_t i) {
+    std::size_t from = text.rfind(' ', i);
+    from = from == std::string::npos ? 0 : from + 1;
+    const std::size_t to = std::min(text.find(' ', i), text.size());
+    for (std::size_t k = from; k < to; ++k) {
+        if ((text[k] >= '0' && text[k] <= '9') || text[k] == '/') return true;
+    }
+    return false;
+}
+
 void add_text(pugi::xml_node run, std::string_view s) {
     // C0 controls are not XML 1.0 characters: drop them here already (the model should
     // have none), so that xml:space is decided on the text that is actually written.
@@ -43,16 +64,25 @@ void add_text(pugi::xml_node run, std::string_view s) {
     for (const char c : s) {
         if (static_cast<unsigned char>(c) >= 0x20) text += c;
     }
-    if (text.empty()) return;
-    auto t = run.append_child("w:t");
-    if (needs_preserve(text)) t.append_attribute("xml:space") = "preserve";
-    t.text().set(text.c_str());
+    std::string piece;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool glued = text[i] == '-' && i > 0 && i + 1 < text.size() && text[i - 1] != ' ' &&
+                           text[i + 1] != ' ' && in_symbol(text, i);
+        if (!glued) {
+            piece += text[i];
+            continue;
+        }
+        add_plain_text(run, piece);
+        piece.clear();
+        run.append_child("w:noBreakHyphen");
+    }
+    add_plain_text(run, piece);
 }
 
 }  // namespace
 
 void write_rpr(pugi::xml_node parent, const RunProps& p) {
-    if (!p.bold && !p.italic && !p.size && p.color.empty()) return;
+    if (!p.bold && !p.italic && !p.size && p.color.empty() && !p.border) return;
     auto rpr = parent.append_child("w:rPr");
     if (p.bold) {
         rpr.append_child("w:b");
@@ -66,6 +96,13 @@ void write_rpr(pugi::xml_node parent, const RunProps& p) {
     if (p.size) {
         set_val(rpr.append_child("w:sz"), "w:val", half_points(*p.size));
         set_val(rpr.append_child("w:szCs"), "w:val", half_points(*p.size));
+    }
+    if (p.border) {
+        auto b = rpr.append_child("w:bdr");
+        b.append_attribute("w:val") = "single";
+        set_val(b, "w:sz", eighth_points(p.border->width));
+        set_val(b, "w:space", p.border->space);
+        b.append_attribute("w:color") = p.border->color.c_str();
     }
 }
 
@@ -116,7 +153,7 @@ pugi::xml_node write_ppr(pugi::xml_node parent, const ParagraphProps& p) {
     }
     if (!p.jc.empty()) child_with(ppr, "w:jc", "w:val", p.jc.c_str());
     if (p.outline_level) set_val(ppr.append_child("w:outlineLvl"), "w:val", *p.outline_level);
-    if (p.mark_size) write_rpr(ppr, RunProps{false, false, p.mark_size, {}});
+    if (p.mark_size) write_rpr(ppr, RunProps{false, false, p.mark_size, {}, {}});
     return ppr;
 }
 
@@ -168,10 +205,17 @@ pugi::xml_node add_table(pugi::xml_node parent, const TableProps& props) {
     auto tbl = parent.append_child("w:tbl");
     auto pr = tbl.append_child("w:tblPr");
     // CT_TblPr sequence: tblW, jc, tblInd, tblBorders, tblLayout, tblCellMar.
-    dxa(pr, "w:tblW", std::accumulate(props.grid.begin(), props.grid.end(), 0L));
-    // With compatibilityMode 15 (settings.xml) the indent is measured to the table's
-    // edge, so 0 puts the first column's edge on the left margin, as in the PDF.
-    dxa(pr, "w:tblInd", 0);
+    if (props.centred_autofit) {
+        auto w = pr.append_child("w:tblW");
+        set_val(w, "w:w", 0);
+        w.append_attribute("w:type") = "auto";
+        child_with(pr, "w:jc", "w:val", "center");
+    } else {
+        dxa(pr, "w:tblW", std::accumulate(props.grid.begin(), props.grid.end(), 0L));
+        // With compatibilityMode 15 (settings.xml) the indent is measured to the table's
+        // edge, so 0 puts the first column's edge on the left margin, as in the PDF.
+        dxa(pr, "w:tblInd", 0);
+    }
     auto borders = pr.append_child("w:tblBorders");
     for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
         auto b = borders.append_child(side);
@@ -184,7 +228,8 @@ pugi::xml_node add_table(pugi::xml_node parent, const TableProps& props) {
             b.append_attribute("w:val") = "nil";
         }
     }
-    child_with(pr, "w:tblLayout", "w:type", "fixed");  // §17.4.53: widths are not recomputed from content
+    // §17.4.53: fixed = widths are not recomputed from content; autofit = they are.
+    child_with(pr, "w:tblLayout", "w:type", props.centred_autofit ? "autofit" : "fixed");
     auto mar = pr.append_child("w:tblCellMar");
     dxa(mar, "w:top", 0);
     dxa(mar, "w:left", props.cell_margin);
@@ -209,6 +254,7 @@ pugi::xml_node add_cell(pugi::xml_node row, const CellProps& props) {
     auto tc = row.append_child("w:tc");
     auto pr = tc.append_child("w:tcPr");
     dxa(pr, "w:tcW", props.width);
+    if (props.bottom) border_line(pr.append_child("w:tcBorders"), "w:bottom", *props.bottom);
     if (props.margin_top || props.margin_left || props.margin_bottom || props.margin_right) {
         auto mar = pr.append_child("w:tcMar");  // children: top, left, bottom, right
         if (props.margin_top) dxa(mar, "w:top", *props.margin_top);

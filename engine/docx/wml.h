@@ -57,6 +57,9 @@ struct RunProps {
     bool italic = false;
     std::optional<double> size;  // points; unset = the style's
     std::string color;           // RRGGBB; empty = automatic (black)
+    // A border around the run's own text (§17.3.2.4 w:bdr): it grows with the words,
+    // so a frame made of it fits whatever the clerk types into it.
+    std::optional<Border> border;
 };
 
 // Properties with only a style set.
@@ -76,7 +79,10 @@ void write_rpr(pugi::xml_node parent, const RunProps& props);
 
 // Appends one run holding `text`. A tab becomes <w:tab/> and a line feed (or CR, or
 // CR LF) a <w:br/> (§17.3.3.32, §17.3.3.1); spaces are kept with xml:space="preserve"
-// where XML would otherwise lose them. Control characters that XML 1.0 forbids are
+// where XML would otherwise lose them. A hyphen inside a token that holds a digit or a
+// "/" (20-NQ/TW, 12/KH-TLĐ, 05/LĐLĐ-TG) becomes a non-breaking hyphen (§17.3.3.18
+// w:noBreakHyphen): Word and LibreOffice may break a line after any hyphen, the PDF
+// never breaks inside a word. Control characters that XML 1.0 forbids are
 // dropped when the part is saved (see serialize()).
 void add_run(pugi::xml_node paragraph, std::string_view text, const RunProps& props = {});
 
@@ -89,6 +95,9 @@ struct TableProps {
     std::vector<long> grid;           // column widths, twips
     long cell_margin = 0;             // default left/right cell margin (tblCellMar), twips
     std::optional<double> borders;    // single lines of this width (points) on every edge; none if unset
+    // A table nested in a cell and centred there (jc), sized to its content in Word
+    // (tblLayout autofit, tblW auto); readers that do not autofit use `grid`.
+    bool centred_autofit = false;
 };
 pugi::xml_node add_table(pugi::xml_node parent, const TableProps& props);
 
@@ -101,6 +110,7 @@ pugi::xml_node add_row(pugi::xml_node table, const RowProps& props);
 struct CellProps {
     long width = 0;  // twips
     std::optional<long> margin_top, margin_left, margin_bottom, margin_right;  // twips
+    std::optional<Border> bottom;  // a bottom border of the cell (§17.4.66 tcBorders)
 };
 pugi::xml_node add_cell(pugi::xml_node row, const CellProps& props);
 

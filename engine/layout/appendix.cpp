@@ -43,8 +43,10 @@ std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendi
         for (const auto& l : lines) widest = std::max(widest, l.natural_width);
         y = head.add_lines(lines, p.text_left() + p.text_width() * 0.075, y, cx.advance(14), cx.ascent_of(14));
     }
-    const auto ref = compose_balanced(appendix_reference_line(doc, cx.gap_year), Style::italic, p.text_width() * 0.9,
-                                      LineStyle{13, Align::center, 0, 0}, cx.metrics);
+    auto ref = compose_balanced(appendix_reference_line(doc, cx.gap_year), Style::italic, p.text_width() * 0.9,
+                                LineStyle{13, Align::center, 0, 0}, cx.metrics);
+    for (auto& l : ref)
+        for (auto& item : l.items) item.text = release_phrases(item.text);  // the gaps print as spaces
     if (widest == 0) for (const auto& l : ref) widest = std::max(widest, l.natural_width);
     y = head.add_lines(ref, p.text_left() + p.text_width() * 0.05, y, cx.advance(13), cx.ascent_of(13));
     const double rule_y = y + p.rule_gap;
@@ -52,6 +54,8 @@ std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendi
     head.rules.push_back(RuleItem{centre - len / 2, rule_y, centre + len / 2, rule_y, p.rule_thickness, {}});
     head.height = rule_y + p.paragraph_space;
     head.keep_with_next = true;
+    const std::string label = appendix_label(doc, a);
+    head.anchors.push_back(Anchor{a.title.empty() ? label : label + ": " + a.title, 0, 0});
 
     std::vector<Box> out{std::move(head)};
     for (auto& b : body_boxes(a.body, false, cx)) out.push_back(std::move(b));

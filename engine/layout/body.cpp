@@ -138,6 +138,7 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
                                             LineStyle{size, Align::left, p.first_line_indent, 0}, cx.metrics),
                                     p.text_left(), adv, asc, p.paragraph_space);
             for (auto& b : boxes) b.keep_with_next = true;  // a heading stays with what follows
+            if (!boxes.empty()) boxes.front().anchors.push_back(Anchor{model::plain_text(t), h->level, 0});
             append(std::move(boxes));
         } else if (const auto* list = std::get_if<model::List>(&block)) {
             // Each item is a paragraph that starts with its marker at the first-line indent.

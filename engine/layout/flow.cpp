@@ -53,6 +53,10 @@ void place(const Box& b, double top, Page& page) {
         a.y += top;
         page.signature_areas.push_back(a);
     }
+    for (auto a : b.anchors) {
+        a.y += top;
+        page.anchors.push_back(std::move(a));
+    }
 }
 
 // Moves a placed box's content onto the page and frees the box: a 100,000-row table

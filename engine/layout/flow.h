@@ -26,6 +26,7 @@ struct Box {
     std::vector<RuleItem> rules;
     std::vector<FrameItem> frames;
     std::vector<SignatureArea> signature_areas;
+    std::vector<Anchor> anchors;  // outline targets at the box's top
 
     // Appends composed lines starting at `y` (relative to the box top), each line's
     // items shifted right by `x`; returns the y below the last line box.

@@ -2,6 +2,7 @@
 
 #include "layout/parts.h"
 #include "text/casing.h"
+#include "layout/wording.h"
 #include "text/text.h"
 
 #include <algorithm>
@@ -62,18 +63,30 @@ ArchiveRecord archive_record(const model::Document& doc, const std::string& orga
     return a;
 }
 
+// The document as a register names it: "Công văn số 05/LĐLĐ-TG V/v …" (title) and its
+// số, ký hiệu "05/LĐLĐ-TG" (keywords); without a number, the ký hiệu alone.
 DocumentInfo info_of(const model::Document& doc) {
     DocumentInfo info;
-    info.title = doc.is_letter ? doc.subject : doc.kind + " " + doc.subject;
+    const auto number = text::document_number(doc.number);
+    const std::string symbol = number.empty() ? doc.symbol : number + "/" + doc.symbol;
+    info.title = kind_phrase(doc) + (number.empty() ? "" : " số " + symbol) + (doc.is_letter ? " V/v " : " ") + doc.subject;
     std::string issuer = doc.issuer.name;
     for (auto& c : issuer) if (c == '\n') c = ' ';
     info.author = text::upper_vi(issuer);
     info.subject = doc.subject;
-    const auto number = text::document_number(doc.number);
-    info.keywords = "Số: " + (number.empty() ? std::string() : number) + "/" + doc.symbol;
+    info.keywords = symbol;
     if (doc.date_line.date) info.date = Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day};
     info.archive = archive_record(doc, info.author);
     return info;
+}
+
+// Points between the lowest ink of `page` and the bottom margin.
+double room_below(const Page& page, const Context& cx) {
+    double bottom = cx.profile.text_top();
+    for (const auto& t : page.texts) bottom = std::max(bottom, t.baseline + cx.descent_of(t.size));
+    for (const auto& r : page.rules) bottom = std::max(bottom, std::max(r.y1, r.y2));
+    for (const auto& f : page.frames) bottom = std::max(bottom, f.y + f.height);
+    return cx.profile.text_bottom() - bottom;
 }
 
 }  // namespace
@@ -101,12 +114,14 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     LaidOutDocument out;
     out.pages = paginate(std::move(boxes), options.profile, options.max_pages);
     number_pages(out.pages, cx);
+    out.end_room.push_back(room_below(out.pages.back(), cx));
     for (std::size_t i = 0; i < doc.appendices.size(); ++i) {
         const auto& a = doc.appendices[i];
         const Profile ap = appendix_profile(options.profile, a.landscape);
         const Context acx{ap, metrics, options.gap_year, "/appendices/" + std::to_string(i)};
         auto pages = paginate(appendix_boxes(doc, a, acx), ap, options.max_pages, out.pages.size());
         number_pages(pages, acx);
+        out.end_room.push_back(room_below(pages.back(), acx));
         for (auto& pg : pages) out.pages.push_back(std::move(pg));
     }
     out.info = info_of(doc);

@@ -55,6 +55,13 @@ struct SignatureArea {
     std::size_t signer = 0;                      // index into the document's signers
 };
 
+// Where a heading or an appendix starts: a target of the PDF's outline (bookmarks).
+struct Anchor {
+    std::string title;  // the heading as printed; an appendix's label and title
+    int level = 1;      // 0 = appendix, 1–3 = heading levels (R5.4)
+    double y = 0;       // top of the heading's first line
+};
+
 struct Page {
     double width = 595.276;   // A4 portrait, 210 × 297 mm
     double height = 841.890;
@@ -62,6 +69,7 @@ struct Page {
     std::vector<RuleItem> rules;
     std::vector<FrameItem> frames;
     std::vector<SignatureArea> signature_areas;
+    std::vector<Anchor> anchors;  // in reading order
 };
 
 struct Date {
@@ -91,10 +99,10 @@ struct ArchiveRecord {
 };
 
 struct DocumentInfo {
-    std::string title;     // the subject (trích yếu)
+    std::string title;     // "Công văn số 05/LĐLĐ-TG V/v …", "Báo cáo số 15/BC-TLĐ Sơ kết …"
     std::string author;    // the issuing body
-    std::string subject;   // the subject again, or "<kind>: <subject>"
-    std::string keywords;  // "Số: 1996/TLĐ"
+    std::string subject;   // the subject (trích yếu)
+    std::string keywords;  // the số, ký hiệu: "05/LĐLĐ-TG"
     std::string creator = "vanban";
     std::optional<Date> date;  // the document's own date; never the wall clock
     ArchiveRecord archive;
@@ -103,6 +111,9 @@ struct DocumentInfo {
 struct LaidOutDocument {
     std::vector<Page> pages;
     DocumentInfo info;
+    // Points left free under the last ink of the document's last page, then of each
+    // appendix's: the DOCX writer keeps its closing paragraphs small only when full.
+    std::vector<double> end_room;
 };
 
 }  // namespace vanban::layout

@@ -81,9 +81,6 @@ void append_end_mark(model::InlineText& t) {
 
 }  // namespace
 
-namespace {
-
-// "Công văn" for a letter, else the tên loại in sentence case ("BÁO CÁO" → "Báo cáo").
 std::string kind_phrase(const model::Document& doc) {
     if (doc.is_letter) return "Công văn";
     const auto lower = text::to_u32(text::lower_vi(doc.kind));
@@ -91,8 +88,6 @@ std::string kind_phrase(const model::Document& doc) {
     const auto first = text::upper_vi(text::to_utf8(lower.front()));
     return first + text::to_utf8(std::u32string_view(lower).substr(1));
 }
-
-}  // namespace
 
 std::string appendix_label(const model::Document& doc, const model::Appendix& appendix) {
     if (!appendix.label.empty()) return "Phụ lục " + appendix.label;
@@ -106,17 +101,20 @@ std::string appendix_label(const model::Document& doc, const model::Appendix& ap
 }
 
 std::string appendix_reference_line(const model::Document& doc, int gap_year) {
+    const std::string gap = "\u00A0\u00A0\u00A0\u00A0";  // four no-break spaces
     const std::string number = text::document_number(doc.number);
     std::string date;
     if (doc.date_line.date) {
         date = text::date_phrase(text::Date{doc.date_line.date->year, doc.date_line.date->month, doc.date_line.date->day});
     } else {
-        date = "ngày    tháng    năm " + std::to_string(gap_year);
+        date = "ngày" + gap + "tháng" + gap + "năm " + std::to_string(gap_year);
     }
     std::string issuer = doc.issuer.name;
     std::replace(issuer.begin(), issuer.end(), '\n', ' ');
-    return "(Kèm theo " + kind_phrase(doc) + " số " + (number.empty() ? "    " : number) + "/" + doc.symbol + " " + date +
-           " của " + issuer + ")";
+    // The clerk's gaps are no-break spaces, so that line composition keeps them as wide
+    // as the header's ("số      /BC-TLĐ ngày    tháng    năm"); writers print them as spaces.
+    return "(Kèm theo " + kind_phrase(doc) + " số" + (number.empty() ? gap + "\u00A0\u00A0" : " " + number) + "/" +
+           doc.symbol + " " + date + " của " + issuer + ")";
 }
 
 
@@ -139,6 +137,13 @@ std::string article_label(const model::Article& a) { return "Điều " + std::to
 
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
     for (auto it = body.rbegin(); it != body.rend(); ++it) {
+        if (std::holds_alternative<model::PageBreak>(*it)) continue;
+        // A body that ends with a table ends after it: the mark gets a line of its own
+        // there, not on the sentence that announces the table.
+        if (std::holds_alternative<model::Table>(*it)) {
+            body.push_back(model::Paragraph{{model::Span{"./.", false, false}}, {}});
+            break;
+        }
         if (auto* p = std::get_if<model::Paragraph>(&*it)) {
             append_end_mark(p->text);
             break;

@@ -24,8 +24,12 @@ std::vector<std::string> distribution_items(const model::DistributionList& list)
 // alphabet: no f, j, w, z), "I." → "IV.", "-" and "+" unchanged.
 std::string list_marker(const std::string& pattern, std::size_t index);
 
+// "Công văn" for a letter, else the tên loại in sentence case ("BÁO CÁO" → "Báo cáo").
+std::string kind_phrase(const model::Document& doc);
+
 // R5.5: the body with "./." appended to its last paragraph or list item, unless the
-// text already ends that way (or the last block is a heading).
+// text already ends that way (or the last block is a heading); after a final table,
+// "./." is a paragraph of its own.
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 
 // R8.1, line 1 of an appendix, in normal case: "Phụ lục" when the document has one
@@ -34,7 +38,8 @@ std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 std::string appendix_label(const model::Document& doc, const model::Appendix& appendix);
 
 // R8.1: "(Kèm theo Báo cáo số 15/BC-TLĐ ngày 20 tháng 01 năm 2010 của TỔNG LIÊN ĐOÀN
-// LAO ĐỘNG VIỆT NAM)" under an appendix's title; the clerk's gaps when undated.
+// LAO ĐỘNG VIỆT NAM)" under an appendix's title; the clerk's gaps (no-break spaces) when
+// it has no number or no date.
 std::string appendix_reference_line(const model::Document& doc, int gap_year);
 
 // Căn cứ (R5.2): each line ends with ";", the last with "." (the user's own trailing

@@ -218,6 +218,11 @@ Array& Array::add(Array value) {
     return *this;
 }
 
+Array& Array::add_name(const char* value) {
+    doc_->check(HPDF_Array_AddName(a_, value));
+    return *this;
+}
+
 Array& Array::add_binary(std::span<const std::uint8_t> bytes) {
     doc_->check(HPDF_Array_Add(a_, doc_->new_binary(bytes)));
     return *this;

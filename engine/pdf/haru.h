@@ -31,6 +31,7 @@ public:
     Array& add(class Dict value);
     Array& add(Array value);
     Array& add_binary(std::span<const std::uint8_t> bytes);
+    Array& add_name(const char* value);
     HPDF_Array get() const { return a_; }
 
 private:

@@ -135,6 +135,12 @@ DocumentId document_id(const layout::LaidOutDocument& doc, bool compress,
             for (double v : {f.x, f.y, f.width, f.height, f.thickness}) h.real(v);
             h.color(f.color);
         }
+        h.u64(page.anchors.size());  // the outline
+        for (const auto& a : page.anchors) {
+            h.str(a.title);
+            h.u64(static_cast<std::uint64_t>(a.level));
+            h.real(a.y);
+        }
     }
     const auto& info = doc.info;
     for (const std::string* s : {&info.title, &info.author, &info.subject, &info.keywords, &info.creator}) h.str(*s);

@@ -3,7 +3,8 @@
 //   1. collect the glyphs of all pages, per style;
 //   2. subset each used style and build its font objects;
 //   3. per page: graphics through libharu, then our text object, then deflate;
-//   4. Info, with PDF/A its XMP twin and the OutputIntent, and /ID; serialise.
+//   4. the outline (bookmarks), Info, with PDF/A its XMP twin and the OutputIntent,
+//      and /ID; serialise.
 #include "pdf/pdf_writer.h"
 
 #include "core/diagnostic.h"
@@ -14,6 +15,7 @@
 #include "pdf/graphics.h"
 #include "pdf/haru.h"
 #include "pdf/info.h"
+#include "pdf/outline.h"
 #include "pdf/pdfa.h"
 
 #include <array>
@@ -64,12 +66,15 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
         embedded[index(style)] = embed_cid_font(pdf, style, face, subset, glyphs);
     }
 
+    std::vector<HPDF_Page> pages;
     for (const layout::Page& page : doc.pages) {
         HPDF_Page hp = pdf.add_page(page.width, page.height);
         draw_graphics(pdf, hp, page);
         pdf.finish_page(hp, text_object(page, page_fonts(pdf, hp, page, fonts, embedded)));
+        pages.push_back(hp);
     }
 
+    write_outline(pdf, pages, doc);
     write_info(pdf, doc.info);
     if (profile) write_pdfa(pdf, doc.info, *profile);
     write_id(pdf, document_id(doc, options.compress, profile ? &profile->md5 : nullptr));

@@ -205,7 +205,8 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
     if (request.docx) {
         in_time("writing the DOCX");
         const auto header = layout::header_geometry(out.model, *fonts_, lo.profile, gap_year_);
-        out.docx = docx::write_docx(docx::DocxInput{out.model, header, lo.profile, out.layout.info, *fonts_, gap_year_});
+        out.docx = docx::write_docx(docx::DocxInput{out.model, header, lo.profile, out.layout.info, *fonts_, gap_year_,
+                                                      out.layout.end_room});
     }
     return out;
 }

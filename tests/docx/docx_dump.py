@@ -1,6 +1,7 @@
 # Dumps a .docx as python-docx (Debian python3-docx) reads it, as JSON on stdout:
-# every paragraph of the body in document order (table cells row by row, cell by cell),
-# with its style name and text; the core properties; the first section's page setup.
+# every paragraph of the body in document order (table cells row by row, cell by cell,
+# nested tables in place), with its style name, the style Enter gives after it, and
+# text; the core properties; the first section's page setup.
 # An independent reader: the tests compare its view with the document model.
 import json
 import sys
@@ -11,24 +12,57 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
+def cell_blocks(cell, where, document):
+    # A cell's paragraphs and the paragraphs of tables nested in it, in order.
+    for child in cell._tc.iterchildren():
+        if child.tag == qn("w:p"):
+            yield where, Paragraph(child, cell)
+        elif child.tag == qn("w:tbl"):
+            for inner in table_blocks(Table(child, cell), where + ">", document):
+                yield inner
+
+
+def table_blocks(table, prefix, document):
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            for item in cell_blocks(cell, prefix + "table%d.%d" % (r, c), document):
+                yield item
+
+
 def blocks(document):
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             yield "body", Paragraph(child, document)
         elif child.tag == qn("w:tbl"):
-            table = Table(child, document)
-            for r, row in enumerate(table.rows):
-                for c, cell in enumerate(row.cells):
-                    for p in cell.paragraphs:
-                        yield "table%d" % r + "." + str(c), p
+            for item in table_blocks(Table(child, document), "", document):
+                yield item
+
+
+def text_of(paragraph):
+    # python-docx 0.8 reads w:t, w:tab and w:br; a w:noBreakHyphen (which Word and
+    # LibreOffice print as "-") is read here too, as newer python-docx does.
+    out = []
+    for node in paragraph._p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")):
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            out.append("\t")
+        elif node.tag == qn("w:noBreakHyphen"):
+            out.append("-")
+        else:
+            out.append("\n")
+    return "".join(out)
 
 
 def main(path):
     d = docx.Document(path)
     out = {"paragraphs": [], "core": {}, "section": {}}
     for where, p in blocks(d):
-        out["paragraphs"].append({"where": where, "style": p.style.name, "text": p.text})
+        style = p.style
+        nxt = style.next_paragraph_style
+        out["paragraphs"].append({"where": where, "style": style.name, "text": text_of(p),
+                                  "next_style": nxt.name if nxt is not None else None})
     cp = d.core_properties
     out["core"] = {
         "title": cp.title,

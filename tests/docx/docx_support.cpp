@@ -65,8 +65,10 @@ void unpack(const fs::path& docx, const fs::path& dir) {
 }
 
 std::optional<fs::path> schema_dir() {
-    const auto dir = e2e::repo() / ".." / "shared" / "ooxml-xsd";
-    if (fs::exists(dir / "wml-validate.xsd")) return fs::canonical(dir);
+    // ../shared next to the checkout, or next to the folder of worktrees it sits in.
+    for (const auto& dir : {e2e::repo() / ".." / "shared" / "ooxml-xsd", e2e::repo() / ".." / ".." / "shared" / "ooxml-xsd"}) {
+        if (fs::exists(dir / "wml-validate.xsd")) return fs::canonical(dir);
+    }
     return std::nullopt;
 }
 

@@ -467,6 +467,9 @@ TEST_CASE("pdfa: PDFBox Preflight accepts edge cases (no date, markup in the tit
     layout::LaidOutDocument blank;
     blank.pages.emplace_back();
     cases["pf-blank.pdf"] = write(blank);  // no info at all, no fonts
+    auto outlined = letter();  // bookmarks (issue 15): nested items, an appendix, /PageMode
+    outlined.pages.front().anchors = {{"I. KẾT QUẢ", 1, 200}, {"1. Tổ chức", 2, 260}, {"PHỤ LỤC: Số liệu", 0, 300}};
+    cases["pf-outline.pdf"] = write(outlined);
 
     std::string list;
     for (const auto& [name, bytes] : cases) list += save(name, bytes).string() + "\n";

@@ -20,7 +20,7 @@ void add_appendix(pugi::xml_node body, const model::Appendix& a, const Sheet& s)
     const auto& p = s.profile();
     const double text_width = p.text_width();
     // R8.1 line 1: "Phụ lục II" in normal case, 14 pt bold, centred.
-    const RunProps at14{false, false, p.kind_size == 14 ? std::nullopt : std::optional<double>(14), {}};
+    const RunProps at14{false, false, p.kind_size == 14 ? std::nullopt : std::optional<double>(14), {}, {}};
     ParagraphProps label;
     label.style = style::kKind;
     label.keep_next = true;
@@ -46,7 +46,7 @@ void add_appendix(pugi::xml_node body, const model::Appendix& a, const Sheet& s)
         title.keep_next = true;
         title.left = side_of(widest, lines.size());
         title.right = title.left;
-        const RunProps title14{false, false, p.kind_subject_size == 14 ? std::nullopt : std::optional<double>(14), {}};
+        const RunProps title14{false, false, p.kind_subject_size == 14 ? std::nullopt : std::optional<double>(14), {}, {}};
         add_run(add_paragraph(body, title), joined, title14);
     }
     struct Measured {

@@ -141,7 +141,7 @@ SummaryFile CampaignService::summary_file(const Engine& engine, const StoredSumm
         out.bytes = report::summary_csv(form, s.summary);
         out.content_type = "text/csv; charset=utf-8";
     } else if (format == "xlsx") {
-        out.bytes = written_via_temp_file([&](const fs::path& p) { report::write_summary_xlsx(form, s.summary, p); });
+        out.bytes = written_via_temp_file([&](const fs::path& p) { report::write_summary_xlsx(form, s.summary, p, out.file_name); });
         out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     } else {
         fail_at_pointer("", "", "format must be pdf, docx, json, csv or xlsx, not '" + format.substr(0, 20) + "'");

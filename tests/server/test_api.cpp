@@ -153,7 +153,8 @@ TEST_CASE("A template's own error is not called a JSON syntax error of the docum
     d.line = 12;
     d.column = 3;
     d.message = "unclosed section 'data'";
-    const json j = json::parse(server::Api::error(d).body);
+    const server::Api api(engine());
+    const json j = json::parse(api.error(d).body);
     CHECK(j["file"] == "so-ket-nq20-don-vi.mustache");
     const std::string vi = j["message_vi"];
     CHECK(vi.find("Mẫu văn bản so-ket-nq20-don-vi.mustache bị lỗi (dòng 12)") == 0);

@@ -115,15 +115,20 @@ json table(const Checker& c, const Field& f) {
     out["columns"] = columns(c, c.required(t, "columns"));
     out["rows"] = rows(c, c.required(t, "rows"), out["columns"].size());
     out["header_rows"] = "1";
+    std::size_t header_rows_in_rows = 0;  // the column titles are the first header row
     if (const auto header_rows = c.optional(t, "header_rows")) {
         const auto n = whole_number(header_rows->value);
         if (!n || *n < 0) c.fail(*header_rows, "expected a whole number, 0 or more, got " + value_phrase(header_rows->value));
         out["header_rows"] = std::to_string(*n);
+        if (*n > 1) header_rows_in_rows = static_cast<std::size_t>(*n - 1);
     }
     out["total_row"] = false;
     if (const auto total_row = c.optional(t, "total_row")) {
         out["total_row"] = c.boolean(*total_row);
-        if (out["total_row"] == true && out["rows"].empty()) c.fail(*total_row, "a total row needs at least one row");
+        // The markup stage would refuse it too, but only with a template line: say it here,
+        // at the field.
+        if (out["total_row"] == true && out["rows"].size() <= header_rows_in_rows)
+            c.fail(*total_row, "a total row needs at least one row after the header rows");
     }
     return out;
 }

@@ -88,8 +88,8 @@ std::vector<Page> paginate(std::vector<Box> boxes, const Profile& profile, std::
     const double bottom = profile.text_bottom();
     auto new_page = [&] {
         if (max_pages > 0 && pages_before + pages.size() + 1 > max_pages) {
-            fail_at_pointer("", "", "the document needs more than " + std::to_string(max_pages) +
-                                        (max_pages == 1 ? " page" : " pages") + ", the limit (--max-pages)");
+            fail_at_pointer("", "", "the document needs more pages than the limit of " + std::to_string(max_pages) +
+                                        " (--max-pages)");
         }
         Page p;
         p.width = profile.page_width;

@@ -51,6 +51,7 @@ const std::vector<Rule>& rules() {
             {"^a total row needs at least one row.*", "Bảng có dòng tổng cộng cần ít nhất một dòng số liệu."},
             {"^an article needs a title.*", "Điều cần có tên điều hoặc nội dung."},
             {"^the table has ([0-9]+) rows, more than the limit of ([0-9]+).*", "Bảng có $1 dòng, vượt giới hạn $2 dòng."},
+            {"^the document needs more pages than the limit of ([0-9]+).*", "Văn bản dài hơn giới hạn $1 trang."},
         };
         std::vector<Rule> out;
         for (const auto& [p, vi] : table) out.push_back({std::regex(p), vi});

@@ -61,7 +61,11 @@ function pdfText(file, layout = true) {
 function docxText(file) {
   const py = [
     'import sys, docx',
+    'from docx.oxml.ns import qn',
     'd = docx.Document(sys.argv[1])',
+    // Word prints w:noBreakHyphen (12/KH-TLĐ) as "-"; python-docx leaves it out of .text.
+    'for h in list(d.element.body.iter(qn("w:noBreakHyphen"))):',
+    '    t = h.makeelement(qn("w:t"), {}); t.text = "-"; h.getparent().replace(h, t)',
     'out = [p.text for p in d.paragraphs]',
     'for t in d.tables:',
     '    for r in t.rows:',

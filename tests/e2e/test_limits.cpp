@@ -124,14 +124,14 @@ TEST_CASE("Limits: pages") {
         doc["body"].push_back("Trang tiếp.");
     }
     expect_ok(render_text(doc.dump(), "--max-pages 4"));
-    expect_error(render_text(doc.dump(), "--max-pages 3"), "in.json: the document needs more than 3 pages, the limit (--max-pages)");
+    expect_error(render_text(doc.dump(), "--max-pages 3"), "in.json: the document needs more pages than the limit of 3 (--max-pages)");
     // The default is 5,000 pages.
     nlohmann::json big = good();
     for (int i = 0; i < 5000; ++i) {
         big["body"].push_back({{"page_break", true}});
         big["body"].push_back("Trang tiếp.");
     }
-    expect_error(render_text(big.dump()), "in.json: the document needs more than 5000 pages, the limit (--max-pages)");
+    expect_error(render_text(big.dump()), "in.json: the document needs more pages than the limit of 5000 (--max-pages)");
 }
 
 TEST_CASE("Limits: bad values are usage errors") {

@@ -350,7 +350,10 @@ TEST_CASE("Table columns and cells check their values") {
     CHECK(table_error(R"({"table": {"columns": [{"title": "A"}], "rows": [], "header_rows": -1}})") ==
           "doc.json: /body/0/table/header_rows: expected a whole number, 0 or more, got -1");
     CHECK(table_error(R"({"table": {"columns": [{"title": "A"}], "rows": [], "total_row": true}})") ==
-          "doc.json: /body/0/table/total_row: a total row needs at least one row");
+          "doc.json: /body/0/table/total_row: a total row needs at least one row after the header rows");
+    // The only row is a header row: still no row to total (found by the property test).
+    CHECK(table_error(R"({"table": {"columns": [{"title": "A"}], "rows": [["x"]], "header_rows": 2, "total_row": true}})") ==
+          "doc.json: /body/0/table/total_row: a total row needs at least one row after the header rows");
 }
 
 TEST_CASE("Number cells keep the decimal text the user wrote") {

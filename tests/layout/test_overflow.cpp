@@ -179,7 +179,7 @@ TEST_CASE("The page limit stops layout as soon as it is passed") {
     LayoutOptions o;
     o.max_pages = 20;
     CHECK(error_of([&] { (void)layout_document(d, font(), o); }) ==
-          "<input>: the document needs more than 20 pages, the limit (--max-pages)");
+          "<input>: the document needs more pages than the limit of 20 (--max-pages)");
     o.max_pages = 201;
     CHECK(layout_document(d, font(), o).pages.size() == 201);
 }

@@ -63,6 +63,7 @@ std::string docx_text(const fs::path& xml) {
         bool for_each(pugi::xml_node& n) override {
             const std::string_view name = n.name();
             if (name == "w:t") *out += n.text().get();
+            else if (name == "w:noBreakHyphen") *out += '-';  // Word prints it as "-"
             else if (name == "w:p" || name == "w:tab" || name == "w:br" || name == "w:tc") *out += ' ';
             return true;
         }

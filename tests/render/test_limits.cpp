@@ -84,7 +84,7 @@ TEST_CASE("Limits: pages, counted while laying out") {
     o.limits.max_pages = 1;
     const Engine engine(o);
     CHECK(error_of(engine, sample("cong-van-1996.json"), "cv.json") ==
-          "cv.json: the document needs more than 1 page, the limit (--max-pages)");
+          "cv.json: the document needs more pages than the limit of 1 (--max-pages)");
     o.limits.max_pages = 2;
     CHECK(Engine(o).render(sample("cong-van-1996.json"), "cv.json").layout.pages.size() == 2);
 }

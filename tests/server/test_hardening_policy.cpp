@@ -259,7 +259,7 @@ TEST_CASE("Server-mode limits: rows and pages over the limit are 422, a render p
     CHECK(error_of(r).find("limit of 100") != std::string::npos);
     const rawhttp::Reply pages = rawhttp::exchange(s.port, request("POST", "/api/render", s.host(), seed()));  // 2 pages
     CHECK(pages.status == 422);
-    CHECK(error_of(pages).find("more than the limit of 1") != std::string::npos);
+    CHECK(error_of(pages).find("than the limit of 1") != std::string::npos);
 
     eo.limits = Limits{};
     eo.limits.max_render_time = std::chrono::milliseconds(1);

@@ -11,7 +11,9 @@ bash scripts/build.sh
 if [ "${VANBAN_ASAN:-1}" != "0" ]; then
   werror=OFF
   if [ "${CI:-}" = "true" ]; then werror=ON; fi
-  cmake --preset asan -DVANBAN_WERROR="$werror" >/dev/null
+  launcher=()
+  if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+  cmake --preset asan -DVANBAN_WERROR="$werror" "${launcher[@]}" >/dev/null
   cmake --build build-asan -j"$(nproc)"
   ctest --preset asan -j"$(nproc)"
 fi

@@ -47,11 +47,24 @@ Statement& Statement::bind_blob(int index, std::string_view bytes) {
     return *this;
 }
 
+namespace {
+// SQLite's busy handler does not cover every case in WAL mode (a reader meeting a
+// checkpoint or WAL restart gets SQLITE_BUSY at once): wait and try again, for as long
+// as the busy timeout would have waited.
+constexpr int kBusyRetries = 3000;  // × 10 ms = 30 s
+}  // namespace
+
 bool Statement::step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    db_->fail("step");
+    for (int attempt = 0;; ++attempt) {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        const bool retry = (rc & 0xff) == SQLITE_BUSY && attempt < kBusyRetries &&
+                           sqlite3_get_autocommit(sqlite3_db_handle(stmt_));  // not inside a transaction
+        if (!retry) db_->fail("step");
+        sqlite3_reset(stmt_);
+        sqlite3_sleep(10);
+    }
 }
 
 void Statement::run() {
@@ -151,7 +164,12 @@ void Database::transaction(const std::function<void()>& work) const {
         work();
         return;
     }
-    exec("BEGIN IMMEDIATE");
+    for (int attempt = 0;; ++attempt) {
+        const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) break;
+        if ((rc & 0xff) != SQLITE_BUSY || attempt >= kBusyRetries) fail("begin");
+        sqlite3_sleep(10);
+    }
     ++*tx_depth_;
     struct Leave {
         int& depth;
@@ -159,7 +177,13 @@ void Database::transaction(const std::function<void()>& work) const {
     } leave{*tx_depth_};
     try {
         work();
-        exec("COMMIT");
+        // A COMMIT that meets SQLITE_BUSY leaves the transaction open: try it again.
+        for (int attempt = 0;; ++attempt) {
+            const int rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK) break;
+            if ((rc & 0xff) != SQLITE_BUSY || attempt >= kBusyRetries) fail("commit");
+            sqlite3_sleep(10);
+        }
     } catch (...) {
         // A failed COMMIT or a throwing `work`: nothing of it stays.
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

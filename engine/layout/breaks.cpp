@@ -30,22 +30,10 @@ double cost_of(text::BreakKind k) {
     return 0;
 }
 
-std::vector<std::string> split_spaces(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        const std::size_t start = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        if (i > start) out.emplace_back(s.substr(start, i - start));
-    }
-    return out;
-}
-
 // One segment (no "\n") broken by dynamic programming over its word boundaries.
 void segment_lines(std::string_view segment, fonts::Style style, double size, double width,
                    const fonts::FontMetrics& m, std::vector<std::string>& out) {
-    const auto words = split_spaces(segment);
+    const auto words = text::split_spaces(segment);
     if (words.empty()) return;
     std::vector<double> w;
     for (const auto& word : words) w.push_back(m.width(style, word, size));

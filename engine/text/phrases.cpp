@@ -23,18 +23,6 @@ struct PhraseList {
     std::vector<bool> head_keeps_next;  // per [heads] entry: written with a trailing "…"
 };
 
-std::vector<std::string> split_spaces(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        const std::size_t start = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        if (i > start) out.emplace_back(s.substr(start, i - start));
-    }
-    return out;
-}
-
 // Upper case without the punctuation that may follow or open a word: "NAM," → "NAM",
 // "(KÈM" → "KÈM". The prefixes keep their dot ("TM.").
 std::string key_of(const std::string& upper_word, bool keep_dot) {
@@ -93,6 +81,18 @@ bool all_digits(std::string_view s) {
 }
 
 }  // namespace
+
+std::vector<std::string> split_spaces(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > start) out.emplace_back(s.substr(start, i - start));
+    }
+    return out;
+}
 
 std::vector<BreakKind> break_kinds(const std::vector<std::string>& words) {
     const auto& list = phrase_list();

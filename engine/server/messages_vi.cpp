@@ -52,6 +52,7 @@ const std::vector<Rule>& rules() {
             {"^an article needs a title.*", "Điều cần có tên điều hoặc nội dung."},
             {"^the table has ([0-9]+) rows, more than the limit of ([0-9]+).*", "Bảng có $1 dòng, vượt giới hạn $2 dòng."},
             {"^the document needs more pages than the limit of ([0-9]+).*", "Văn bản dài hơn giới hạn $1 trang."},
+            {"^this access code is not valid for campaign '([^']*)'.*", "Mã truy cập không đúng hoặc đã bị thu hồi (đợt báo cáo $1)."},
         };
         std::vector<Rule> out;
         for (const auto& [p, vi] : table) out.push_back({std::regex(p), vi});

@@ -4,6 +4,7 @@
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -121,7 +122,10 @@ std::optional<EmptyField> field_to_fill(QPDF& pdf, std::vector<QPDFPageObjectHel
 
 std::vector<FieldPlace> signer_fields(const PageRect& area, int n, double seal_mm) {
     const double s = seal_mm * kPointsPerMm;
-    const double right = area.x1 + (area.x2 - area.x1) / 3, middle = (area.y1 + area.y2) / 2;
+    // The signature image is centred in ô 7c at its height; signature images are about
+    // twice as wide as high, so its left third ends a sixth of that width left of centre.
+    const double image = std::min(area.x2 - area.x1, 2 * (area.y2 - area.y1));
+    const double right = (area.x1 + area.x2) / 2 - image / 6, middle = (area.y1 + area.y2) / 2;
     return {{"Signature" + std::to_string(n), area},
             {"Seal" + std::to_string(n), {area.page, right - s, middle - s / 2, right, middle + s / 2}}};
 }

@@ -45,7 +45,8 @@ struct FieldPlace {
     PageRect rect;
 };
 
-// Ô 7c of one signer and the seal's place over its left third (ô 8, `seal_mm` wide):
+// Ô 7c of one signer and the seal's place over the left third of a signature image
+// centred in it (ô 8, `seal_mm` wide):
 // "Signature<n>" and "Seal<n>".
 std::vector<FieldPlace> signer_fields(const PageRect& area, int n, double seal_mm = 36);
 

@@ -7,6 +7,7 @@
 #include "server/campaign_routes.h"
 #include "server/request_policy.h"
 #include "server/server.h"
+#include "sign/credentials.h"
 
 #include <atomic>
 #include <chrono>
@@ -43,6 +44,9 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
   --quiet               do not log each request (one JSON line on stderr)
   --data DIR            serve the reporting campaigns stored in DIR (created on first use;
                         default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…
+  --trust CA.pem        check the units' signed report PDFs (PUT …/reports/UNIT.pdf) against
+                        this anchor (repeatable; the VGCA root); without it they never verify
+  --intermediates C.pem intermediate certificates for leaf-only signatures (repeatable)
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
 POST /api/check (Content-Type: application/json), GET /api/templates (see README.md).
 Stops on Ctrl-C (SIGINT) or SIGTERM.
@@ -80,6 +84,7 @@ int run_serve(const Args& args) {
     std::string auth_file;
     std::optional<std::filesystem::path> data_dir;  // the reporting campaigns' store
     bool quiet = false;
+    std::vector<std::string> trust_files, intermediate_files;  // signed reports' anchors
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
         auto value = [&]() -> std::string {
@@ -104,6 +109,8 @@ int run_serve(const Args& args) {
             if (o.threads == 0) usage_error("--threads must be at least 1");
         } else if (s == "--quiet") quiet = true;
         else if (s == "--data") data_dir = value();
+        else if (s == "--trust") trust_files.emplace_back(value());
+        else if (s == "--intermediates") intermediate_files.emplace_back(value());
         else usage_error("unknown argument " + s + " for serve");
     }
     if (o.host.empty()) usage_error("--host needs an address");
@@ -148,6 +155,12 @@ int run_serve(const Args& args) {
         std::shared_ptr<server::Campaigns> campaigns;
         if (data_dir) {
             campaigns = server::open_campaigns(engine, *data_dir);
+            sign::VerifyOptions trust;
+            for (const auto& f : trust_files) for (auto& c : sign::load_certificates(f)) trust.trust.push_back(c);
+            for (const auto& f : intermediate_files) {
+                for (auto& c : sign::load_certificates(f)) trust.intermediates.push_back(c);
+            }
+            server::set_campaign_trust(*campaigns, std::move(trust));
             o.route_groups.push_back([campaigns](server::Routes& r) { server::add_campaign_routes(r, *campaigns); });
         }
         server::Server srv(engine, o);

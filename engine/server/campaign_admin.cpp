@@ -31,6 +31,7 @@ Reply CampaignApi::status(const CampaignRequest& r) const {
     const CampaignService::StoredSummary s = service_.summary(r.campaign);
     std::map<std::string, store::ReportVersion> latest;
     for (auto& v : service_.store().latest_all(r.campaign)) latest.emplace(v.unit, std::move(v));
+    const std::vector<store::SignatureRecord> signatures = service_.store().latest_signatures(r.campaign);
 
     struct Row {
         std::string key;
@@ -54,6 +55,7 @@ Reply CampaignApi::status(const CampaignRequest& r) const {
             j["report_date"] = v.report_date;
             j["submitted_by"] = v.submitted_by;
             j["sha256"] = v.sha256;
+            j["signature"] = signature_status(signatures, u.code, v.version);
             ++received;
             late += v.late ? 1 : 0;
         }

@@ -132,9 +132,9 @@ std::string sign_pdf(std::string pdf, const std::string& name, const Credentials
         mark_signed(up);
     } else {
         const int widget = up.new_object();
-        keys["/T"] = text_string(unused_field_name(up.pdf(), "Signature"));
-        keys["/P"] = ref(page.getObjGen());
-        up.put(widget, dict_text(QPDFObjectHandle::parse("<< /Type /Annot /Subtype /Widget /FT /Sig >>"), keys));
+        up.put(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " +
+                           text_string(unused_field_name(up.pdf(), "Signature")) + " /V " + keys["/V"] + " /F 132 /Rect " +
+                           rect + " /P " + ref(page.getObjGen()) + " /AP " + keys["/AP"] + " >>");
         attach_fields(up, {{page, widget}}, true);
     }
 

@@ -37,22 +37,6 @@ fs::path render(const fs::path& input, const fs::path& dir, bool pdfa, const std
     return out;
 }
 
-// The PDFBox Preflight class path from Debian's jars (scripts/install-deps.sh
-// installs libpdfbox2-java libactivation-java libjaxb-api-java
-// default-jre-headless), or empty when something is missing.
-std::string preflight_classpath() {
-    static const char* kJars[] = {"preflight.jar",        "pdfbox2.jar",         "xmpbox.jar", "fontbox2.jar",
-                                  "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"};
-    std::string cp;
-    for (const char* jar : kJars) {
-        const fs::path p = fs::path("/usr/share/java") / jar;
-        if (!fs::exists(p)) return {};
-        cp += (cp.empty() ? "" : ":") + p.string();
-    }
-    if (run("command -v java").exit_code != 0) return {};
-    return cp;
-}
-
 // "Key:   value" lines of pdfinfo.
 std::map<std::string, std::string> pdfinfo(const fs::path& pdf) {
     const Run r = run("pdfinfo -enc UTF-8 -isodates " + quote(pdf.string()));

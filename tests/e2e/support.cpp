@@ -38,30 +38,6 @@ Run run(const std::string& command) {
     return r;
 }
 
-std::string preflight_classpath() {
-    static const char* kJars[] = {"preflight.jar",        "pdfbox2.jar",         "xmpbox.jar", "fontbox2.jar",
-                                  "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"};
-    std::string cp;
-    for (const char* jar : kJars) {
-        const fs::path p = fs::path("/usr/share/java") / jar;
-        if (!fs::exists(p)) return {};
-        cp += (cp.empty() ? "" : ":") + p.string();
-    }
-    if (run("command -v java").exit_code != 0) return {};
-    return cp;
-}
-
-Run preflight(const std::vector<fs::path>& pdfs) {
-    const fs::path list = scratch("preflight") / "files.txt";
-    {
-        std::ofstream out(list);
-        for (const auto& p : pdfs) out << p.string() << "\n";
-    }
-    // "group <list>": one JVM validates every listed file.
-    return run("java -cp " + quote(preflight_classpath()) + " org.apache.pdfbox.preflight.Validator_A1b group " +
-               quote(list.string()));
-}
-
 fs::path repo() { return VANBAN_SOURCE_DIR; }
 fs::path vanban() { return fs::path(VANBAN_BINARY_DIR) / "vanban"; }
 

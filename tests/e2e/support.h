@@ -43,15 +43,6 @@ struct PdfPage {
 std::vector<PdfPage> bbox_layout(const fs::path& pdf);
 
 std::string slurp(const fs::path& p);
-
-// The PDFBox Preflight class path from Debian's jars (scripts/install-deps.sh
-// installs libpdfbox2-java libactivation-java libjaxb-api-java
-// default-jre-headless), or empty when something is missing.
-std::string preflight_classpath();
-
-// Preflight (PDF/A-1b) on `pdfs` in one JVM; `out` has "The file NAME is a valid
-// PDF/A-1b file" per valid file, or its failing rules. Needs preflight_classpath().
-Run preflight(const std::vector<fs::path>& pdfs);
 // Collapses all whitespace runs to one space and trims.
 std::string squash(const std::string& s);
 

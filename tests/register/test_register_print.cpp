@@ -1,5 +1,6 @@
 // `vanban register print -o FILE.pdf`: the sổ đăng ký văn bản đi of Phụ lục IV as PDF/A,
 // judged with poppler (pdftotext, pdfinfo) and PDFBox Preflight.
+#include "oracles.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -138,15 +139,16 @@ TEST_CASE("The register PDF is valid PDF/A-1b under Preflight and the same store
     const fs::path a = book.print("a.pdf");
     const fs::path b = book.print("b.pdf");
     CHECK(slurp(a) == slurp(b));
-    const std::string cp = preflight_classpath();
+    const std::string cp = oracles::preflight_classpath();
     if (cp.empty()) {
         WARN("SKIPPED: PDFBox Preflight or java is not installed (Debian: libpdfbox2-java libactivation-java "
              "libjaxb-api-java default-jre-headless; scripts/install-deps.sh installs them)");
         return;
     }
-    const Run r = preflight({a});
+    const Run r = run("java -cp " + quote(cp) + " org.apache.pdfbox.preflight.Validator_A1b " + quote(a.string()));
     INFO("Preflight said:\n" << r.out << r.err);
-    CHECK(r.out.find("The file a.pdf is a valid PDF/A-1b file") != std::string::npos);
+    CHECK(r.out.find("is a valid PDF/A-1b file") != std::string::npos);
+    CHECK(r.out.find("not a valid") == std::string::npos);
     CHECK(r.exit_code == 0);
 }
 

@@ -43,7 +43,7 @@ Options parse(const Args& args) {
     static const char* kValued[] = {"--data",   "--org",    "--parent", "--org-code", "--book",   "--symbol",
                                     "--type",   "--subject", "--signer", "--recipients", "--kept-by", "--copies",
                                     "--date",   "--year",   "--note",   "--limit",    "--volume", "-o",
-                                    "--fonts"};
+                                    "--fonts",  "--max-pages"};
     if (args.empty()) usage_error("register needs an action: init, books, next, list, search, void, print");
     Options o;
     o.action = args[0];
@@ -153,7 +153,10 @@ int print_book(const store::Register& reg, const Options& o) {
         std::vector<std::filesystem::path> fonts;
         if (o.values.count("--fonts"))
             for (const auto& f : o.values.at("--fonts")) fonts.emplace_back(f);
-        const Engine engine(EngineOptions{{}, fonts, 0, {}});
+        // 5,000 pages hold about 50,000 entries; a larger book asks for more explicitly.
+        Limits limits;
+        if (auto m = o.get("--max-pages")) limits.max_pages = static_cast<std::size_t>(std::max(1, to_int("--max-pages", *m)));
+        const Engine engine(EngineOptions{{}, fonts, 0, limits});
         std::string pdf;
         try {
             pdf = render_book_pdf(engine, report::register_book_model(p));
@@ -301,7 +304,8 @@ const CommandRegistration kRegister(
      "  list [--year Y] [--book B] [--json]\n"
      "  search WORDS… [--json] [--limit N]   with or without diacritics\n"
      "  void N [--year Y] [--book B] --note WHY   marks a number cancelled (it is never given again)\n"
-     "  print --year Y [--book B] [--volume N] [--fonts DIR] -o FILE.pdf|FILE.xlsx   the book of Phụ lục IV (PDF/A)\n"
+     "  print --year Y [--book B] [--volume N] [--fonts DIR] [--max-pages N] -o FILE.pdf|FILE.xlsx\n"
+     "                        the book of Phụ lục IV (PDF/A-1b; at most 5000 pages unless --max-pages)\n"
      "  render IN.json… -o OUT [--book B] [--pdfa] [--format pdf,docx]   = vanban render --register\n"
      "  import DIR [--book B]   rebuilds entries from archived vanban PDF/A files (their XMP record)\n",
      run});

@@ -139,6 +139,12 @@ TEST_CASE("The register PDF is valid PDF/A-1b under Preflight and the same store
     const fs::path a = book.print("a.pdf");
     const fs::path b = book.print("b.pdf");
     CHECK(slurp(a) == slurp(b));
+    // Past --max-pages the print fails naming the file and the limit, and leaves no file.
+    const fs::path c = book.dir / "c.pdf";
+    const Run over = run(vb() + " register print --year " + book.year + " --max-pages 2 -o " + quote(c.string()) + book.data);
+    CHECK(over.exit_code == 1);
+    CHECK(over.err.find("c.pdf: the document needs more pages than the limit of 2") != std::string::npos);
+    CHECK_FALSE(fs::exists(c));
     const std::string cp = oracles::preflight_classpath();
     if (cp.empty()) {
         WARN("SKIPPED: PDFBox Preflight or java is not installed (Debian: libpdfbox2-java libactivation-java "

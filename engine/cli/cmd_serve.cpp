@@ -5,6 +5,7 @@
 #include "render/engine.h"
 #include "server/auth.h"
 #include "server/campaign_routes.h"
+#include "server/register_routes.h"
 #include "server/request_policy.h"
 #include "server/server.h"
 
@@ -42,7 +43,8 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
   --threads N           requests handled at once (default: the number of cores, at least 4)
   --quiet               do not log each request (one JSON line on stderr)
   --data DIR            serve the reporting campaigns stored in DIR (created on first use;
-                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…
+                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…,
+                        and the register's numbers (/api/register, the form's "Cấp số")
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
 POST /api/check (Content-Type: application/json), GET /api/templates (see README.md).
 Stops on Ctrl-C (SIGINT) or SIGTERM.
@@ -146,9 +148,13 @@ int run_serve(const Args& args) {
         }
         const Engine engine(eo);
         std::shared_ptr<server::Campaigns> campaigns;
+        std::shared_ptr<server::RegisterDesk> desk;
         if (data_dir) {
             campaigns = server::open_campaigns(engine, *data_dir);
             o.route_groups.push_back([campaigns](server::Routes& r) { server::add_campaign_routes(r, *campaigns); });
+            // The "Cấp số" button of the form numbers from this store's register.
+            desk = server::open_register_desk(*data_dir);
+            o.route_groups.push_back([desk](server::Routes& r) { server::add_register_routes(r, *desk); });
         }
         server::Server srv(engine, o);
         const int port = srv.bind();

@@ -11,6 +11,7 @@ import {
 } from './form-doc.js';
 import { drafts, undo } from './form-drafts.js';
 import { showIssues, setStatus, toast } from './form-errors.js';
+import { registerButton } from './form-register.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -429,6 +430,7 @@ function goPage() {
 async function start() {
   wire();
   await loadTemplates();
+  registerButton();  // "Cấp số" when the server has a register; the form works without it
   const draft = await drafts.start();
   populate(draft || STARTER);
   state.template = $('#f-template').value;

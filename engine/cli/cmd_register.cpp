@@ -4,6 +4,8 @@
 #include "cli/register_render.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "render/book.h"
+#include "render/engine.h"
 #include "report/register_book.h"
 #include "store/data_dir.h"
 #include "store/register.h"
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -39,7 +42,8 @@ struct Options {
 Options parse(const Args& args) {
     static const char* kValued[] = {"--data",   "--org",    "--parent", "--org-code", "--book",   "--symbol",
                                     "--type",   "--subject", "--signer", "--recipients", "--kept-by", "--copies",
-                                    "--date",   "--year",   "--note",   "--limit",    "--volume", "-o"};
+                                    "--date",   "--year",   "--note",   "--limit",    "--volume", "-o",
+                                    "--fonts",  "--max-pages"};
     if (args.empty()) usage_error("register needs an action: init, books, next, list, search, void, print");
     Options o;
     o.action = args[0];
@@ -105,7 +109,7 @@ void print_entries(const std::vector<RegisterEntry>& entries, bool json) {
 
 int print_book(const store::Register& reg, const Options& o) {
     const auto out = o.get("-o");
-    if (!out) usage_error("register print needs -o FILE.xlsx");
+    if (!out) usage_error("register print needs -o FILE.pdf or FILE.xlsx");
     const int year = to_int("--year", o.get_or("--year", ""));
     const std::string book = o.get_or("--book", "chung");
     const store::Organisation org = reg.organisation();
@@ -140,9 +144,31 @@ int print_book(const store::Register& reg, const Options& o) {
         p.from_date = vn_date(lo);
         p.to_date = vn_date(hi);
     }
-    const std::string ext = std::filesystem::path(*out).extension().string();
-    if (ext != ".xlsx" && ext != ".XLSX") usage_error("register print writes .xlsx (got '" + *out + "')");
-    write_file_atomically(*out, report::register_book_xlsx(p));
+    std::string ext = std::filesystem::path(*out).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".xlsx") {
+        write_file_atomically(*out, report::register_book_xlsx(p));
+    } else if (ext == ".pdf") {
+        // PDF/A-1b through layout and the PDF writer, like every document (render/book.h).
+        std::vector<std::filesystem::path> fonts;
+        if (o.values.count("--fonts"))
+            for (const auto& f : o.values.at("--fonts")) fonts.emplace_back(f);
+        // 5,000 pages hold about 50,000 entries; a larger book asks for more explicitly.
+        Limits limits;
+        if (auto m = o.get("--max-pages")) limits.max_pages = static_cast<std::size_t>(std::max(1, to_int("--max-pages", *m)));
+        const Engine engine(EngineOptions{{}, fonts, 0, limits});
+        std::string pdf;
+        try {
+            pdf = render_book_pdf(engine, report::register_book_model(p));
+        } catch (const Error& e) {
+            Diagnostic d = e.diagnostic();
+            if (d.file.empty()) d.file = *out;
+            throw Error(d);
+        }
+        write_file_atomically(*out, pdf);
+    } else {
+        usage_error("register print writes .pdf (PDF/A) or .xlsx (got '" + *out + "')");
+    }
     std::cerr << "vanban: " << *out << ": " << entries.size() << " entries of " << year << "\n";
     return 0;
 }
@@ -278,7 +304,8 @@ const CommandRegistration kRegister(
      "  list [--year Y] [--book B] [--json]\n"
      "  search WORDS… [--json] [--limit N]   with or without diacritics\n"
      "  void N [--year Y] [--book B] --note WHY   marks a number cancelled (it is never given again)\n"
-     "  print --year Y [--book B] [--volume N] -o FILE.xlsx\n"
+     "  print --year Y [--book B] [--volume N] [--fonts DIR] [--max-pages N] -o FILE.pdf|FILE.xlsx\n"
+     "                        the book of Phụ lục IV (PDF/A-1b; at most 5000 pages unless --max-pages)\n"
      "  render IN.json… -o OUT [--book B] [--pdfa] [--format pdf,docx]   = vanban render --register\n"
      "  import DIR [--book B]   rebuilds entries from archived vanban PDF/A files (their XMP record)\n",
      run});

@@ -5,6 +5,7 @@
 #include "render/engine.h"
 #include "server/auth.h"
 #include "server/campaign_routes.h"
+#include "server/register_routes.h"
 #include "server/request_policy.h"
 #include "server/server.h"
 #include "sign/credentials.h"
@@ -43,7 +44,8 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
   --threads N           requests handled at once (default: the number of cores, at least 4)
   --quiet               do not log each request (one JSON line on stderr)
   --data DIR            serve the reporting campaigns stored in DIR (created on first use;
-                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…
+                        default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…,
+                        and the register's numbers (/api/register, the form's "Cấp số")
   --trust CA.pem        check the units' signed report PDFs (PUT …/reports/UNIT.pdf) against
                         this anchor (repeatable; the VGCA root); without it they never verify
   --intermediates C.pem intermediate certificates for leaf-only signatures (repeatable)
@@ -153,6 +155,7 @@ int run_serve(const Args& args) {
         }
         const Engine engine(eo);
         std::shared_ptr<server::Campaigns> campaigns;
+        std::shared_ptr<server::RegisterDesk> desk;
         if (data_dir) {
             campaigns = server::open_campaigns(engine, *data_dir);
             sign::VerifyOptions trust;
@@ -162,6 +165,9 @@ int run_serve(const Args& args) {
             }
             server::set_campaign_trust(*campaigns, std::move(trust));
             o.route_groups.push_back([campaigns](server::Routes& r) { server::add_campaign_routes(r, *campaigns); });
+            // The "Cấp số" button of the form numbers from this store's register.
+            desk = server::open_register_desk(*data_dir);
+            o.route_groups.push_back([desk](server::Routes& r) { server::add_register_routes(r, *desk); });
         }
         server::Server srv(engine, o);
         const int port = srv.bind();

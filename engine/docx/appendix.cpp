@@ -36,18 +36,14 @@ void add_appendix(pugi::xml_node body, const model::Appendix& a, const Sheet& s)
     double widest = 0;
     if (!a.title.empty()) {
         const auto lines = layout::phrase_lines(text::upper_vi(a.title), Style::bold, 14, text_width * 0.85, s.metrics());
-        std::string joined;
-        for (const auto& l : lines) {
-            widest = std::max(widest, s.width(Style::bold, l, 14));
-            joined += (joined.empty() ? "" : "\n") + l;  // "\n" → <w:br/>
-        }
+        for (const auto& l : lines) widest = std::max(widest, s.width(Style::bold, l, 14));
         ParagraphProps title;
         title.style = style::kKindSubject;
         title.keep_next = true;
         title.left = side_of(widest, lines.size());
         title.right = title.left;
         const RunProps title14{false, false, p.kind_subject_size == 14 ? std::nullopt : std::optional<double>(14), {}, {}};
-        add_run(add_paragraph(body, title), joined, title14);
+        add_run(add_paragraph(body, title), joined_lines(lines), title14);
     }
     struct Measured {
         double longest = 0;

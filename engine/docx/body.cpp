@@ -5,6 +5,7 @@
 
 #include "docx/parts.h"
 #include "docx/wml.h"
+#include "layout/breaks.h"
 #include "layout/layout.h"
 #include "layout/wording.h"
 #include "text/decimal.h"
@@ -190,15 +191,20 @@ pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& 
             add_spans(last, para->text);
         } else if (const auto* h = std::get_if<model::Heading>(&block)) {
             // R5.4: level 1 "I. TITLE" upper-case bold (in the text, as the PDF prints it);
-            // levels 1–2 bold and level 3 plain come from the styles.
+            // levels 1–2 bold and level 3 plain come from the styles; broken where the PDF
+            // breaks it when its spans share one style (layout/wording.h).
             static constexpr const char* kStyles[] = {style::kHeading1, style::kHeading2, style::kHeading3};
             const int level = std::clamp(h->level, 1, 3);
-            model::InlineText t = h->text;
-            if (level == 1) {
-                for (auto& span : t) span.text = text::upper_vi(span.text);
-            }
+            const auto t = layout::heading_text(*h);
             last = add_paragraph(body, props(kStyles[level - 1], i));
-            add_spans(last, t);
+            if (t.uniform) {
+                const auto& p = s.profile();
+                const auto lines = layout::heading_lines(model::plain_text(t.text), *t.uniform, p.body_size,
+                                                         p.text_width(), p.first_line_indent, s.metrics());
+                add_run(last, joined_lines(lines), RunProps{fonts::is_bold(*t.uniform), fonts::is_italic(*t.uniform), {}, {}, {}});
+            } else {
+                add_spans(last, t.text);
+            }
         } else if (const auto* list = std::get_if<model::List>(&block)) {
             // Text markers ("1.", "a)", "-") from layout, the same in every writer, so
             // that what the clerk sees is what the PDF prints (no numbering part).

@@ -34,12 +34,6 @@ constexpr long kSubjectSlack = 60;
 // Rows 1 and 2 are apart by the PDF's 4 pt below the lower rule.
 constexpr double kRowGap = 4;
 
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;  // "\n" → <w:br/>
-    return out;
-}
-
 double widest(const std::vector<std::string>& lines, Style style, double size, const Sheet& s) {
     double w = 0;
     for (const auto& l : lines) w = std::max(w, s.width(style, l, size));
@@ -119,11 +113,10 @@ void kind_block(pugi::xml_node body, const Sheet& s) {
     kind.keep_next = true;
     kind.before = twips(s.advance(p.body_size) + p.after_header / 2);
     add_run(add_paragraph(body, kind),
-            joined(layout::name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), s.metrics())));
-    // Broken where the PDF breaks it (layout/breaks.h: between words and phrases).
+            joined_lines(layout::name_lines(text::upper_vi(doc.kind), Style::bold, p.kind_size, p.text_width(), s.metrics())));
     // Broken where the PDF breaks it (layout/breaks.h: between words and phrases).
     add_run(add_paragraph(body, styled(style::kKindSubject)),
-            joined(layout::phrase_lines(doc.subject, Style::bold, p.kind_subject_size, p.text_width() * 0.85,
+            joined_lines(layout::phrase_lines(doc.subject, Style::bold, p.kind_subject_size, p.text_width() * 0.85,
                                         s.metrics())));
     add_paragraph(body, styled(style::kKindRule));
 }
@@ -225,11 +218,11 @@ void add_header(pugi::xml_node body, const Sheet& s) {
     if (!doc.issuer.parent.empty()) {
         const auto lines = layout::name_lines(text::upper_vi(doc.issuer.parent), Style::regular, p.issuer_size,
                                               left_inner_pt, s.metrics());
-        text_paragraph(names, style::kIssuerParent, joined(lines));
+        text_paragraph(names, style::kIssuerParent, joined_lines(lines));
     }
     const auto issuer =
         layout::name_lines(text::upper_vi(doc.issuer.name), Style::bold, p.issuer_size, left_inner_pt, s.metrics());
-    text_paragraph(names, style::kIssuer, joined(issuer));
+    text_paragraph(names, style::kIssuer, joined_lines(issuer));
     add_paragraph(names, styled(style::kRule));  // its length is the style's (header_positions)
 
     // Row 1, right: Quốc hiệu, Tiêu ngữ and a rule exactly as long as the Tiêu ngữ (R3.2).
@@ -247,7 +240,7 @@ void add_header(pugi::xml_node body, const Sheet& s) {
     // Ô 5b: "V/v …", 12 pt upright, 6 pt under Số (the style), wrapped in the column.
     if (doc.is_letter && !doc.subject.empty()) {
         // Wrapped evenly like the PDF: the style narrows it to the PDF's widest line.
-        add_run(add_paragraph(left, styled(style::kLetterSubject)), joined(letter_subject_lines(s)));
+        add_run(add_paragraph(left, styled(style::kLetterSubject)), joined_lines(letter_subject_lines(s)));
     }
     letter_marks(left, doc, s);
 

@@ -163,6 +163,12 @@ pugi::xml_node add_paragraph(pugi::xml_node parent, const ParagraphProps& p) {
     return para;
 }
 
+std::string joined_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
 void add_run(pugi::xml_node paragraph, std::string_view text, const RunProps& props) {
     auto run = paragraph.append_child("w:r");
     write_rpr(run, props);

@@ -86,6 +86,9 @@ void write_rpr(pugi::xml_node parent, const RunProps& props);
 // dropped when the part is saved (see serialize()).
 void add_run(pugi::xml_node paragraph, std::string_view text, const RunProps& props = {});
 
+// Lines the PDF broke, joined with "\n" so that add_run breaks them where it did.
+std::string joined_lines(const std::vector<std::string>& lines);
+
 // Sets w:keepNext on an existing paragraph (keeps w:pPr in schema order), or on every
 // paragraph of a table's last row, so that whatever follows stays on the same page.
 void keep_with_next(pugi::xml_node paragraph_or_table);

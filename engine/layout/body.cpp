@@ -1,6 +1,7 @@
 // Ô 9a "Kính gửi" (R4) and ô 6, the body (R5).
 #include "layout/parts.h"
 
+#include "layout/breaks.h"
 #include "layout/wording.h"
 #include "text/text.h"
 
@@ -128,17 +129,16 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
             append(line_boxes(compose(runs_of(para_block->text), p.text_width(), para, cx.metrics), p.text_left(), adv,
                               asc, p.paragraph_space));
         } else if (const auto* h = std::get_if<model::Heading>(&block)) {
-            // R5.4: level 1 "I. TITLE" upper-case bold; level 2 bold; level 3 plain.
-            model::InlineText t = h->text;
-            if (h->level == 1) {
-                for (auto& s : t) s.text = text::upper_vi(s.text);
-            }
-            const Style base = h->level <= 2 ? Style::bold : Style::regular;
-            auto boxes = line_boxes(compose(runs_of(t, base), p.text_width(),
-                                            LineStyle{size, Align::left, p.first_line_indent, 0}, cx.metrics),
+            // R5.4: level 1 "I. TITLE" upper-case bold; level 2 bold; level 3 plain; broken
+            // between words and phrases when its spans share one style (wording.h).
+            const HeadingText t = heading_text(*h);
+            const LineStyle st{size, Align::left, p.first_line_indent, 0};
+            auto boxes = line_boxes(t.uniform ? compose_heading(model::plain_text(t.text), *t.uniform, p.text_width(), st,
+                                                                cx.metrics)
+                                              : compose(runs_of(t.text, t.base), p.text_width(), st, cx.metrics),
                                     p.text_left(), adv, asc, p.paragraph_space);
             for (auto& b : boxes) b.keep_with_next = true;  // a heading stays with what follows
-            if (!boxes.empty()) boxes.front().anchors.push_back(Anchor{model::plain_text(t), h->level, 0});
+            if (!boxes.empty()) boxes.front().anchors.push_back(Anchor{model::plain_text(t.text), h->level, 0});
             append(std::move(boxes));
         } else if (const auto* list = std::get_if<model::List>(&block)) {
             // Each item is a paragraph that starts with its marker at the first-line indent.

@@ -53,8 +53,8 @@ void check_signer(const model::SignatureBlock& s, std::size_t index, double widt
         {&s.authority, "authority"}, {&s.acting, "acting"}, {&s.title, "title"}};
     for (const auto& [line, field] : fields) {
         if (line->empty()) continue;
-        const auto n = compose_balanced(keep_phrases_together(text::upper_vi(*line)), Style::bold, width, centred,
-                                        cx.metrics).size();
+        // Counted as title_lines breaks them, so the limit is on what is printed.
+        const auto n = compose_phrases(text::upper_vi(*line), Style::bold, width, centred, cx.metrics).size();
         check_lines(n, p.max_signature_lines, at + field, std::string("the signer's ") + field + " line",
                     "in the signature block");
     }

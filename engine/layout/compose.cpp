@@ -142,31 +142,8 @@ Line build_line(const std::vector<Word>& words, std::size_t from, std::size_t to
 }  // namespace
 
 namespace {
-constexpr std::string_view kPhrases[] = {"BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH", "ỦY BAN NHÂN DÂN",
-                                         "THÀNH ĐOÀN", "THÀNH PHỐ", "LIÊN ĐOÀN LAO ĐỘNG", "CÔNG ĐOÀN",
-                                         "CHỦ TỊCH", "VIỆT NAM", "TỔNG LIÊN ĐOÀN", "KHU CÔNG NGHIỆP",
-                                         "KHU CHẾ XUẤT", "LAO ĐỘNG", "TRUNG ƯƠNG"};
 constexpr std::string_view kNbsp = "\u00A0";
 }  // namespace
-
-std::string keep_phrases_together(const std::string& s) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        bool glued = false;
-        for (const auto phrase : kPhrases) {
-            if (s.compare(i, phrase.size(), phrase) != 0) continue;
-            for (const char c : phrase) {
-                if (c == ' ') out += kNbsp; else out += c;
-            }
-            i += phrase.size();
-            glued = true;
-            break;
-        }
-        if (!glued) out += s[i++];
-    }
-    return out;
-}
 
 std::string release_phrases(const std::string& s) {
     std::string out;

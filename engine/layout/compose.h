@@ -45,11 +45,9 @@ std::vector<Line> compose(const std::vector<Run>& runs, double width, const Line
 std::vector<Line> compose_balanced(std::string_view text, fonts::Style style, double width, const LineStyle& line_style,
                                    const fonts::FontMetrics& metrics);
 
-// Names of organs, places and titles that a wrapped upper-case line should not split
-// ("BAN THƯỜNG VỤ", "KHU CÔNG NGHIỆP", "VIỆT NAM", …): keep_phrases_together joins their
-// words with no-break spaces before composing; release_phrases turns them back into
-// plain spaces in the composed text (a no-break space has the advance of a space).
-std::string keep_phrases_together(const std::string& upper_text);
+// No-break spaces (the clerk's gaps, glued words) as plain spaces, for composed text
+// that is printed: a no-break space has the advance of a space. (Where names and
+// titles may break is breaks.h's business, over text/phrases.h's word list.)
 std::string release_phrases(const std::string& text);
 
 // Convenience: one run in one style.

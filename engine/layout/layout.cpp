@@ -10,8 +10,6 @@
 
 namespace vanban::layout {
 
-namespace {
-
 // R1.6: Arabic page numbers centred in the top margin, none on page 1; R1.7: each
 // appendix counts its own pages from 1 and hides its first number too.
 void number_pages(std::vector<Page>& pages, const Context& cx) {
@@ -24,6 +22,8 @@ void number_pages(std::vector<Page>& pages, const Context& cx) {
             TextItem{centre - w / 2, p.page_number_baseline, fonts::Style::regular, p.page_number_size, n, 0, w, {}});
     }
 }
+
+namespace {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;

@@ -55,6 +55,9 @@ std::vector<Box> table_boxes(const model::Table& table, const std::string& point
 // rule) followed by its body.
 std::vector<Box> appendix_boxes(const model::Document& doc, const model::Appendix& appendix, const Context& cx);
 
+// R1.6: page numbers on pages 2…n, centred in the top margin (layout.cpp).
+void number_pages(std::vector<Page>& pages, const Context& cx);
+
 // Ô 7 and 9b: the signature block(s) with "Nơi nhận" beside (or under) them.
 std::vector<Box> closing_boxes(const model::Document& doc, const Columns& columns, const Context& cx);
 

@@ -89,6 +89,23 @@ std::string kind_phrase(const model::Document& doc) {
     return first + text::to_utf8(std::u32string_view(lower).substr(1));
 }
 
+HeadingText heading_text(const model::Heading& heading) {
+    HeadingText out{heading.text, heading.level <= 2 ? fonts::Style::bold : fonts::Style::regular, {}};
+    if (heading.level == 1) {
+        for (auto& s : out.text) s.text = text::upper_vi(s.text);
+    }
+    for (const auto& s : out.text) {
+        const auto style = fonts::style_of(s.bold || fonts::is_bold(out.base), s.italic || fonts::is_italic(out.base));
+        if (!out.uniform) {
+            out.uniform = style;
+        } else if (*out.uniform != style) {
+            out.uniform.reset();
+            break;
+        }
+    }
+    return out;
+}
+
 std::string appendix_label(const model::Document& doc, const model::Appendix& appendix) {
     if (!appendix.label.empty()) return "Phụ lục " + appendix.label;
     const auto& all = doc.appendices;

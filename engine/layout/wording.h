@@ -2,8 +2,10 @@
 // DOCX), so they live here and not in a writer.
 #pragma once
 
+#include "fonts/font_metrics.h"
 #include "model/document.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,17 @@ std::string kind_phrase(const model::Document& doc);
 // text already ends that way (or the last block is a heading); after a final table,
 // "./." is a paragraph of its own.
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
+
+// R5.4: a heading as printed — level 1 in capitals, levels 1–2 bold, level 3 plain —
+// and, when all its spans share one style, that style: such a heading is broken
+// between words and phrases (breaks.h heading_lines) in every writer; one that mixes
+// styles is broken as a paragraph is.
+struct HeadingText {
+    model::InlineText text;
+    fonts::Style base = fonts::Style::regular;  // the level's style, under the spans' own
+    std::optional<fonts::Style> uniform;        // the one style of every span, if so
+};
+HeadingText heading_text(const model::Heading& heading);
 
 // R8.1, line 1 of an appendix, in normal case: "Phụ lục" when the document has one
 // appendix, "Phụ lục I", "Phụ lục II", … by position when it has several; an appendix's

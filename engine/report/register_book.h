@@ -3,6 +3,8 @@
 // know each other (the CLI maps one onto the other).
 #pragma once
 
+#include "model/book.h"
+
 #include <string>
 #include <vector>
 
@@ -38,5 +40,10 @@ const std::vector<std::string>& register_book_columns();
 // The book as an .xlsx workbook: a cover sheet and the register sheet (landscape A4,
 // header rows repeated on every printed page, frozen). Same bytes for the same book.
 std::string register_book_xlsx(const RegisterBookPrint& book);
+
+// The same book for the PDF pipeline (render/book.h): the cover lines, then the ten
+// columns with "(1)…(10)" under the titles, landscape. Text is cleaned (NFC, a newline
+// becomes a space); a field with a control character fails naming its entry and column.
+model::Book register_book_model(const RegisterBookPrint& book);
 
 }  // namespace vanban::report

@@ -19,12 +19,12 @@ enum class BreakKind {
     never,          // after "TM." / "KT." …, before a lone "-": the line would start or end wrongly
 };
 
-// The kind of each break of `words` (a text split at its spaces, any case): element i
-// describes the break before words[i]; element 0 is always plain. Where entries
-// overlap, the worst kind wins, except that a head's bonus never lifts a worse kind.
 // The words of `s` between runs of spaces (the unit break_kinds works on).
 std::vector<std::string> split_spaces(std::string_view s);
 
+// The kind of each break of `words` (a text split at its spaces, any case): element i
+// describes the break before words[i]; element 0 is always plain. Where entries
+// overlap, the worst kind wins, except that a head's bonus never lifts a worse kind.
 std::vector<BreakKind> break_kinds(const std::vector<std::string>& words);
 
 // The same for a text with single spaces (convenience for tests and callers that hold a line).

@@ -138,4 +138,4 @@ async function blankDocument(page, title) {
   await page.getByLabel('Loại văn bản').selectOption({ label: title });
 }
 
-module.exports = { check, run, openPage, waitForPreview, renders, pdfText, docxText, hasPython3Docx, paste, blankDocument, failures: () => failures };
+module.exports = { check, run, startServer, stopServer, launch, openPage, waitForPreview, renders, pdfText, docxText, hasPython3Docx, paste, blankDocument, failures: () => failures };

@@ -2,6 +2,7 @@
 // (Apache PDFBox Preflight 2.0.27 from Debian, PDF/A-1b), qpdf and poppler; and
 // byte-for-byte determinism across runs, time zones and locales, with and
 // without --pdfa (ISO 19005-1 asks for none of that; archives and reviewers do).
+#include "oracles.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -37,42 +38,18 @@ fs::path render(const fs::path& input, const fs::path& dir, bool pdfa, const std
     return out;
 }
 
-// The PDFBox Preflight class path from Debian's jars (scripts/install-deps.sh
-// installs libpdfbox2-java libactivation-java libjaxb-api-java
-// default-jre-headless), or empty when something is missing.
-std::string preflight_classpath() {
-    static const char* kJars[] = {"preflight.jar",        "pdfbox2.jar",         "xmpbox.jar", "fontbox2.jar",
-                                  "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"};
-    std::string cp;
-    for (const char* jar : kJars) {
-        const fs::path p = fs::path("/usr/share/java") / jar;
-        if (!fs::exists(p)) return {};
-        cp += (cp.empty() ? "" : ":") + p.string();
-    }
-    if (run("command -v java").exit_code != 0) return {};
-    return cp;
-}
-
-// "Key:   value" lines of pdfinfo.
+// pdfinfo's fields of `pdf`.
 std::map<std::string, std::string> pdfinfo(const fs::path& pdf) {
     const Run r = run("pdfinfo -enc UTF-8 -isodates " + quote(pdf.string()));
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
-    std::map<std::string, std::string> fields;
-    std::istringstream in(r.out);
-    for (std::string line; std::getline(in, line);) {
-        const auto colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        const auto value = line.find_first_not_of(' ', colon + 1);
-        fields[line.substr(0, colon)] = value == std::string::npos ? "" : line.substr(value);
-    }
-    return fields;
+    return oracles::pdfinfo_fields(r.out);
 }
 
 }  // namespace
 
 TEST_CASE("pdfa: every sample rendered with --pdfa is a valid PDF/A-1b file (PDFBox Preflight)") {
-    const std::string cp = preflight_classpath();
+    const std::string cp = oracles::preflight_classpath();
     if (cp.empty()) {
         WARN("SKIPPED: PDFBox Preflight or java is not installed (Debian: libpdfbox2-java libactivation-java "
              "libjaxb-api-java default-jre-headless; scripts/install-deps.sh installs them)");

@@ -6,6 +6,7 @@
 #include "layout/breaks.h"
 #include "layout/layout.h"
 #include "text/phrases.h"
+#include "text/text.h"
 
 #include <catch2/catch.hpp>
 
@@ -101,4 +102,61 @@ TEST_CASE("Issuing names from units.md break between words, before the place, ne
     }
     CHECK(std::size(kIssuers) >= 30);
     CHECK(mismatches == 0);
+}
+
+// How many of `lines`' breaks fall between two syllables of one word.
+int breaks_inside_words(const std::vector<std::string>& lines) {
+    std::vector<std::string> words;
+    std::vector<std::size_t> starts;  // the word index each line after the first starts at
+    for (const auto& l : lines) {
+        if (!words.empty()) starts.push_back(words.size());
+        for (auto& w : text::split_spaces(l)) words.push_back(std::move(w));
+    }
+    const auto kinds = text::break_kinds(words);
+    int n = 0;
+    for (const auto at : starts) n += kinds[at] == text::BreakKind::inside_word ? 1 : 0;
+    return n;
+}
+
+TEST_CASE("Body headings fill their lines and break between words, never between two syllables of one word") {
+    // R5.4: left-aligned at the body's size and first-line indent, over the text width. The
+    // same heading behind 0 … 24 words of lead-in moves every break point along it, so a
+    // greedy breaker (compose) lands inside a word for some; heading_lines never does, and
+    // takes at most one line more.
+    const Profile p;
+    const std::string lead = "Đánh giá việc tổ chức các hoạt động của công đoàn cơ sở trong năm và ";
+    const std::string tail = "kết quả sơ kết hai năm thực hiện nghị quyết của Ban Chấp hành về tiếp tục xây dựng giai "
+                             "cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước";
+    const auto lead_words = text::split_spaces(lead);
+    int greedy_inside = 0;
+    for (std::size_t k = 0; k <= lead_words.size(); ++k) {
+        std::string heading = "II.";
+        for (std::size_t i = 0; i < k; ++i) heading += " " + lead_words[i];
+        heading += " " + tail;
+        for (const auto style : {fonts::Style::bold, fonts::Style::regular}) {
+            const std::string t = style == fonts::Style::bold ? text::upper_vi(heading) : heading;
+            INFO(t);
+            const auto lines = heading_lines(t, style, p.body_size, p.text_width(), p.first_line_indent, font());
+            std::vector<std::string> greedy;
+            for (const auto& l : compose(t, style, p.text_width(), LineStyle{p.body_size, Align::left, p.first_line_indent, 0},
+                                         font())) {
+                std::string s;
+                for (const auto& item : l.items) s += item.text;
+                greedy.push_back(s);
+            }
+            INFO(joined(lines));
+            CHECK(breaks_inside_words(lines) == 0);
+            CHECK(lines.size() <= greedy.size() + 1);
+            CHECK(joined(lines) != "");
+            greedy_inside += breaks_inside_words(greedy);
+            // Every line fits, the first after the indent; none but the last is less than 2/3 full.
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const double room = p.text_width() - (i == 0 ? p.first_line_indent : 0);
+                const double w = font().width(style, lines[i], p.body_size);
+                CHECK(w <= room + 1e-6);
+                if (i + 1 < lines.size()) CHECK(w >= 2.0 / 3 * room);
+            }
+        }
+    }
+    CHECK(greedy_inside > 0);  // the cases do exercise the word list
 }

@@ -5,6 +5,8 @@
 #include "fonts/subset.h"
 #include "pdf/glyphs.h"
 #include "pdf/pdf_writer.h"
+#include "oracles.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,17 +24,12 @@
 #include <thread>
 
 using namespace vanban;
-namespace fs = std::filesystem;
+using namespace pdf_test;
 using fonts::Style;
 
 namespace {
 
 // --- building documents by hand ---------------------------------------------------
-
-const fonts::FontSet& font_set() {
-    static const auto set = fonts::shared_font_set({});
-    return *set;
-}
 
 constexpr layout::Color kRed{0.8, 0, 0};
 constexpr double kLeft = 85.039;       // 30 mm, the left margin of NĐ 30/2020
@@ -174,43 +171,7 @@ layout::LaidOutDocument two_page_letter() {
 
 // --- running the real tools ----------------------------------------------------------
 
-fs::path out_dir() {
-    const fs::path d = fs::path(VANBAN_BINARY_DIR) / "tests" / "pdf-out";
-    fs::create_directories(d);
-    return d;
-}
-
-fs::path save(const std::string& name, const std::string& bytes) {
-    const fs::path p = out_dir() / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-// Runs a shell command; stdout and stderr are captured separately.
-Run run(const std::string& command, const std::string& tag) {
-    const fs::path err_file = out_dir() / (tag + ".stderr");
-    Run r;
-    FILE* p = popen((command + " 2>'" + err_file.string() + "'").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = slurp(err_file);
-    return r;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+fs::path save(const std::string& name, const std::string& bytes) { return pdf_test::save("pdf-out", name, bytes); }
 
 struct Word {
     double x_min, y_min, x_max, y_max;
@@ -219,7 +180,7 @@ struct Word {
 
 // pdftotext -bbox: the words of each page, with their boxes (top-left origin).
 std::vector<std::vector<Word>> bbox_words(const fs::path& pdf) {
-    const Run r = run("pdftotext -bbox " + quoted(pdf) + " -", pdf.stem().string() + "-bbox");
+    const Run r = run("pdftotext -bbox " + shq(pdf) + " -");
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
     static const std::regex word_re(
@@ -244,19 +205,6 @@ std::vector<std::string> split_words(const std::string& s) {
     return out;
 }
 
-// "Key:   value" lines of pdfinfo.
-std::map<std::string, std::string> pdfinfo_fields(const std::string& out) {
-    std::map<std::string, std::string> fields;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) {
-        const auto colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        const auto value = line.find_first_not_of(' ', colon + 1);
-        fields[line.substr(0, colon)] = value == std::string::npos ? "" : line.substr(value);
-    }
-    return fields;
-}
-
 std::string write(const layout::LaidOutDocument& doc, bool compress = true) {
     return pdf::write_pdf(doc, font_set(), pdf::PdfOptions{compress});
 }
@@ -276,14 +224,6 @@ std::size_t count(const std::string& hay, const std::string& needle) {
     return n;
 }
 
-std::string trailer_id(const std::string& pdf) {
-    static const std::regex id_re(R"(/ID \[ ?<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})> ?\])");
-    std::smatch m;
-    REQUIRE(std::regex_search(pdf, m, id_re));
-    CHECK(m[1] == m[2]);
-    return m[1];
-}
-
 }  // namespace
 
 // --- tests ----------------------------------------------------------------------------
@@ -292,7 +232,7 @@ TEST_CASE("pdftotext gives back the exact NFC text", "[pdf]") {
     const auto doc = sample_document();
     const fs::path file = save("text.pdf", write(doc));
 
-    const Run raw = run("pdftotext -enc UTF-8 -raw " + quoted(file) + " -", "text-raw");
+    const Run raw = run("pdftotext -enc UTF-8 -raw " + shq(file) + " -");
     REQUIRE(raw.status == 0);
     CHECK(raw.err.empty());
     CHECK(raw.out == expected_raw_text(doc));
@@ -301,7 +241,7 @@ TEST_CASE("pdftotext gives back the exact NFC text", "[pdf]") {
     // the uniform narrow gaps between one-letter words ("ệ ộ ở") as letter spacing,
     // whatever the producer; so here each item must come back as one line, compared
     // without whitespace. The space glyphs themselves are checked by -raw above.
-    const Run lay = run("pdftotext -enc UTF-8 -layout " + quoted(file) + " -", "text-layout");
+    const Run lay = run("pdftotext -enc UTF-8 -layout " + shq(file) + " -");
     REQUIRE(lay.status == 0);
     CHECK(lay.err.empty());
     const auto squeeze = [](std::string s) {
@@ -366,7 +306,7 @@ TEST_CASE("pdffonts: every font is an embedded, subset CID TrueType with ToUnico
     const auto check_fonts = [](const layout::LaidOutDocument& doc, const std::string& tag,
                                 std::multiset<std::string> want_names) {
         const fs::path file = save(tag + ".pdf", write(doc));
-        const Run r = run("pdffonts " + quoted(file), tag + "-pdffonts");
+        const Run r = run("pdffonts " + shq(file));
         REQUIRE(r.status == 0);
         CHECK(r.err.empty());
         std::istringstream in(r.out);
@@ -408,7 +348,7 @@ TEST_CASE("qpdf --check finds no errors or warnings and poppler renders silently
         INFO("compress " << compress);
         const std::string tag = compress ? "check-z" : "check-raw";
         const fs::path file = save(tag + ".pdf", write(two_page_letter(), compress));
-        const Run q = run("qpdf --check " + quoted(file), tag + "-qpdf");
+        const Run q = run("qpdf --check " + shq(file));
         CHECK(q.status == 0);
         CHECK(q.err.empty());
         CHECK(q.out.find("No syntax or stream encoding errors found") != std::string::npos);
@@ -416,13 +356,13 @@ TEST_CASE("qpdf --check finds no errors or warnings and poppler renders silently
 
         // Rendering parses the font programs, CMaps and content: poppler reports any
         // problem on stderr.
-        const Run ppm = run("pdftoppm -r 40 " + quoted(file) + " > /dev/null", tag + "-ppm");
+        const Run ppm = run("pdftoppm -r 40 " + shq(file) + " > /dev/null");
         CHECK(ppm.status == 0);
         CHECK(ppm.err.empty());
-        const Run info = run("pdfinfo " + quoted(file), tag + "-info");
+        const Run info = run("pdfinfo " + shq(file));
         CHECK(info.status == 0);
         CHECK(info.err.empty());
-        auto fields = pdfinfo_fields(info.out);
+        auto fields = oracles::pdfinfo_fields(info.out);
         CHECK(fields["PDF version"] == "1.4");
         CHECK(fields["Pages"] == "2");
         CHECK(fields["Page size"].rfind("595.276 x 841.89 pts", 0) == 0);
@@ -432,10 +372,10 @@ TEST_CASE("qpdf --check finds no errors or warnings and poppler renders silently
 TEST_CASE("Info dictionary round-trips through pdfinfo", "[pdf]") {
     auto doc = sample_document();
     const fs::path file = save("info.pdf", write(doc));
-    const Run r = run("pdfinfo -enc UTF-8 -isodates " + quoted(file), "info");
+    const Run r = run("pdfinfo -enc UTF-8 -isodates " + shq(file));
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
-    auto fields = pdfinfo_fields(r.out);
+    auto fields = oracles::pdfinfo_fields(r.out);
     CHECK(fields["Title"] == doc.info.title);
     CHECK(fields["Author"] == doc.info.author);
     CHECK(fields["Subject"] == doc.info.subject);
@@ -569,7 +509,7 @@ TEST_CASE("a one-page letter-size document is under 40 KB", "[pdf]") {
     const fs::path file = save("letter.pdf", bytes);
     INFO("size " << bytes.size());
     CHECK(bytes.size() < 40 * 1024);
-    const Run q = run("qpdf --check " + quoted(file), "letter-qpdf");
+    const Run q = run("qpdf --check " + shq(file));
     CHECK(q.status == 0);
 }
 

@@ -8,6 +8,8 @@
 #include "fonts/font_set.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/pdfa.h"
+#include "oracles.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,15 +26,10 @@
 #include <vector>
 
 using namespace vanban;
-namespace fs = std::filesystem;
+using namespace pdf_test;
 using fonts::Style;
 
 namespace {
-
-const fonts::FontSet& font_set() {
-    static const auto set = fonts::shared_font_set({});
-    return *set;
-}
 
 layout::TextItem text(Style style, double size, double x, double baseline, std::string s,
                       layout::Color color = {}) {
@@ -80,53 +77,8 @@ std::string write(const layout::LaidOutDocument& doc, bool pdfa = true, bool com
     return pdf::write_pdf(doc, font_set(), o);
 }
 
-fs::path out_dir() {
-    const fs::path d = fs::path(VANBAN_BINARY_DIR) / "tests" / "pdfa-out";
-    fs::create_directories(d);
-    return d;
-}
-
-fs::path save(const std::string& name, const std::string& bytes) {
-    const fs::path p = out_dir() / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-// Runs a shell command; stdout and stderr are captured separately.
-Run run(const std::string& command) {
-    static int counter = 0;
-    // ctest runs test cases as parallel processes: the pid keeps their files apart.
-    const fs::path err_file =
-        out_dir() / ("run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".stderr");
-    Run r;
-    FILE* p = popen((command + " 2>'" + err_file.string() + "'").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = slurp(err_file);
-    fs::remove(err_file);
-    return r;
-}
-
-// A shell word: single-quoted, with embedded single quotes (XPath has them) closed and reopened.
-std::string shq(const std::string& s) {
-    std::string out = "'";
-    for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-std::string shq(const fs::path& p) { return shq(p.string()); }
+fs::path out_dir() { return pdf_test::out_dir("pdfa-out"); }
+fs::path save(const std::string& name, const std::string& bytes) { return pdf_test::save("pdfa-out", name, bytes); }
 
 // The XMP packet as it sits in the file (the metadata stream is never filtered).
 std::string xmp_of(const std::string& pdf) {
@@ -164,43 +116,12 @@ const std::string kXmp = "http://ns.adobe.com/xap/1.0/";
 const std::string kPdf = "http://ns.adobe.com/pdf/1.3/";
 const std::string kPdfaId = "http://www.aiim.org/pdfa/ns/id/";
 
-// "Key:   value" lines of pdfinfo.
+// pdfinfo's fields of `file`.
 std::map<std::string, std::string> pdfinfo(const fs::path& file) {
     const Run r = run("pdfinfo -enc UTF-8 -isodates " + shq(file));
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
-    std::map<std::string, std::string> fields;
-    std::istringstream in(r.out);
-    for (std::string line; std::getline(in, line);) {
-        const auto colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        const auto value = line.find_first_not_of(' ', colon + 1);
-        fields[line.substr(0, colon)] = value == std::string::npos ? "" : line.substr(value);
-    }
-    return fields;
-}
-
-std::string trailer_id(const std::string& pdf) {
-    static const std::regex id_re(R"(/ID \[ ?<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})> ?\])");
-    std::smatch m;
-    REQUIRE(std::regex_search(pdf, m, id_re));
-    CHECK(m[1] == m[2]);
-    return m[1];
-}
-
-// PDFBox Preflight from Debian (libpdfbox2-java + libactivation-java +
-// libjaxb-api-java + a JRE; scripts/install-deps.sh), or empty when absent.
-std::string preflight_classpath() {
-    static const char* kJars[] = {"preflight.jar",        "pdfbox2.jar",         "xmpbox.jar", "fontbox2.jar",
-                                  "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"};
-    std::string cp;
-    for (const char* jar : kJars) {
-        const fs::path p = fs::path("/usr/share/java") / jar;
-        if (!fs::exists(p)) return {};
-        cp += (cp.empty() ? "" : ":") + p.string();
-    }
-    if (run("command -v java").status != 0) return {};
-    return cp;
+    return oracles::pdfinfo_fields(r.out);
 }
 
 }  // namespace
@@ -446,7 +367,7 @@ TEST_CASE("pdfa: same input gives the same bytes, on any thread; PDF/A and plain
 
 TEST_CASE("pdfa: PDFBox Preflight accepts edge cases (no date, markup in the title, uncompressed, blank page)",
           "[pdf][pdfa][preflight]") {
-    const std::string cp = preflight_classpath();
+    const std::string cp = oracles::preflight_classpath();
     if (cp.empty()) {
         WARN("SKIPPED: PDFBox Preflight or java is not installed (libpdfbox2-java libactivation-java "
              "libjaxb-api-java default-jre-headless; scripts/install-deps.sh installs them)");

@@ -1,6 +1,7 @@
 // A unit's signed report PDF (PUT …/reports/{unit}.pdf): the server's PDF/A of the
 // latest version with the unit's PAdES signature appended, checked against
-// `vanban serve --trust`, recorded per version and shown in the campaign status.
+// `vanban serve --trust`, recorded per version, shown in the campaign status and archived
+// signed in the export.
 #include "sign/credentials.h"
 #include "store/blob_store.h"
 #include "support.h"
@@ -77,6 +78,20 @@ TEST_CASE("A unit's signed PDF is checked against serve --trust, recorded per ve
     CHECK(st["version"] == 1);
     CHECK(st["signer"].get<std::string>().find("LDLD Test") != std::string::npos);
     CHECK(st["signed_pdf_sha256"] == vanban::store::sha256_hex(signed_pdf));
+
+    // The archive export holds the signed PDF, and summarize --require-signed accepts it.
+    auto zip = c.Get((kBase + "/export").c_str(), bearer(f.codes["admin"]));
+    REQUIRE(zip);
+    REQUIRE(zip->status == 200);
+    const fs::path x = pki / "export";
+    fs::create_directories(x);
+    write(x / "export.zip", zip->body);
+    REQUIRE(sh("cd " + q(x) + " && unzip -q -o export.zip") == 0);
+    CHECK(read(x / "bc-27.pdf") == signed_pdf);
+    CHECK(sh("cd " + q(x) + " && " + vanban_exe() + " summarize --form form.json bc-27.json --require-signed --trust " +
+             q(pki / "ca.pem") + " -o sum.pdf 2>/dev/null") == 0);
+    CHECK(sh("cd " + q(x) + " && " + vanban_exe() + " summarize --form form.json bc-27.json --require-signed --trust " +
+             q(pki / "leaf.pem") + " -o other.pdf 2>/dev/null") == 1);
 
     // One byte of the signed update changed (a digit of /M; the PDF/A before it is still
     // the stored one): recorded as invalid, 422, the status says why.

@@ -1,6 +1,7 @@
 // vanban sign / verify per document (target: sign ≤ 5 ms with a file key): the sample
 // letter as PDF/A, an RSA-2048/3072 or ECDSA P-256 key made in memory, a self-signed
 // certificate. Run: build/bench/vanban_bench_sign (or bash bench/run.sh).
+#include "fonts/font_set.h"
 #include "render/engine.h"
 #include "sign/sign.h"
 #include "sign/verify.h"
@@ -49,6 +50,22 @@ void BM_Sign(benchmark::State& state) {
     state.SetLabel(state.range(0) ? "RSA-" + std::to_string(state.range(0)) : "ECDSA P-256");
 }
 BENCHMARK(BM_Sign)->Arg(2048)->Arg(3072)->Arg(0)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+// A copy (ô 14): the same signature plus the number/time box, whose font subset is made
+// and embedded on every signature (hb-subset of ~30 glyphs).
+void BM_SignCopy(benchmark::State& state) {
+    const auto who = make_credentials(2048);
+    vanban::sign::SignOptions options;
+    options.time = 1764639000;
+    options.role = vanban::sign::Role::copy;
+    options.number = "05/SY-TLĐ";
+    options.fonts = vanban::fonts::shared_font_set({vanban::shipped_dir("fonts")});
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(vanban::sign::sign_pdf(letter(), "letter.pdf", who, options));
+    }
+    state.SetLabel("RSA-2048, ô 14 box");
+}
+BENCHMARK(BM_SignCopy)->Unit(benchmark::kMillisecond)->Repetitions(5);
 
 void BM_Verify(benchmark::State& state) {
     const auto who = make_credentials(3072);

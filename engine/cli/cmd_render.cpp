@@ -3,6 +3,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/register_render.h"
+#include "cli/render_sign.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/output_set.h"
@@ -48,6 +49,10 @@ constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for 
                         --data DIR (default ./vanban-data); see vanban register
   --from ENC            the strings are in a legacy encoding: tcvn3, vni, viqr, cp1258, or
                         auto (detects, says what it found on stderr, refuses when unsure)
+  --signature-fields    place empty signature fields at ô 7c and ô 8 (Signature<N>, Seal<N>)
+                        for signing tools outside vanban; vanban sign fills them
+  --sign KEY-SOURCE …   sign each PDF in the same step, with vanban sign's options (below);
+                        a document whose signing fails is not written
 Limits (a document over one fails with an error naming it and the limit; K/M suffixes ok):
   --max-input-size N    bytes of one document's JSON (default 16M)
   --max-depth N         JSON nesting depth (default 64, at most 1000)
@@ -73,6 +78,7 @@ struct Options {
     std::size_t shard_index = 0, shard_count = 1;
     std::string from;  // --from: legacy encoding of the strings, or "auto"; "" = UTF-8
     Limits limits;     // --max-…
+    RenderSigning signing;  // --signature-fields, --sign KEY-SOURCE … (cli/render_sign.h)
 };
 
 // Extensions compare case-insensitively: -o OUT.PDF is a file, not a directory.
@@ -160,6 +166,7 @@ Options parse(const Args& args) {
         else if (s == "--emit") {
             if (value() != "markup") usage_error("--emit takes 'markup'");
             o.emit_markup = true;
+        } else if (parse_render_signing(args, i, o.signing)) {
         } else if (s.size() > 1 && s[0] == '-') usage_error("unknown option " + s);
         else o.inputs.emplace_back(s);
     }
@@ -181,6 +188,7 @@ Options parse(const Args& args) {
         o.pdf = true;
     }
     if (o.check && !o.pdf) usage_error("--check checks PDF output; it needs --format pdf");
+    if ((o.signing.sign || o.signing.fields) && !o.pdf) usage_error("--sign and --signature-fields need --format pdf");
     return o;
 }
 
@@ -213,7 +221,7 @@ int run_render(const Args& args) {
     // --register: numbered by the register, in its transaction (cli/register_render.cpp).
     for (const auto& a : args)
         if (a == "--register") return run_register_render(args);
-    const Options o = parse(args);
+    Options o = parse(args);
     install_signal_cleanup(true);  // SIGINT/SIGTERM: finish the documents in hand, write --report
     const std::string out_ext = o.output ? lower_extension(*o.output) : "";
     const bool single_file = out_ext == ".pdf" || out_ext == ".docx";
@@ -232,6 +240,7 @@ int run_render(const Args& args) {
                 fail_at_pointer(o.output->string(), "", "cannot create directory: " + ec.message());
             }
         }
+        prepare_render_signing(o.signing, o.font_dirs);  // the key is loaded (and checked) once
         engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0, o.limits});
         items = shard(expand_inputs(o.inputs), o.shard_index, o.shard_count);
     } catch (const Error& e) {
@@ -293,7 +302,7 @@ int run_render(const Args& args) {
             OutputSet set;  // the document's files appear together, or none does
             std::size_t t = 0;
             if (o.emit_markup) set.add(targets[i][t++], r.markup);
-            if (o.pdf) set.add(targets[i][t++], r.pdf);
+            if (o.pdf) set.add(targets[i][t++], finish_pdf(r, item.name, o.signing));
             if (o.docx) set.add(targets[i][t++], r.docx);
             set.commit();
             if (o.pdf && o.check) res.error = check_written(targets[i][o.emit_markup ? 1 : 0]);
@@ -345,7 +354,7 @@ int run_render(const Args& args) {
 
 namespace {
 const CommandRegistration kRender({"render", "render INPUT.json... [options]   render documents to PDF and/or DOCX",
-                                   kHelp, run_render});
+                                   std::string(kHelp) + kSignHelp, run_render});
 }  // namespace
 
 }  // namespace vanban::cli

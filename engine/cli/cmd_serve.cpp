@@ -8,6 +8,7 @@
 #include "server/register_routes.h"
 #include "server/request_policy.h"
 #include "server/server.h"
+#include "sign/credentials.h"
 
 #include <atomic>
 #include <chrono>
@@ -45,6 +46,9 @@ constexpr const char* kHelp = R"(  --host ADDR           the address to listen o
   --data DIR            serve the reporting campaigns stored in DIR (created on first use;
                         default ./vanban-data when it exists): /c/ID, /c/ID/admin, /api/campaigns/…,
                         and the register's numbers (/api/register, the form's "Cấp số")
+  --trust CA.pem        check the units' signed report PDFs (PUT …/reports/UNIT.pdf) against
+                        this anchor (repeatable; the VGCA root); without it they never verify
+  --intermediates C.pem intermediate certificates for leaf-only signatures (repeatable)
 Open http://HOST:PORT/ in a browser for the form. The API: POST /api/render?format=pdf|docx,
 POST /api/check (Content-Type: application/json), GET /api/templates (see README.md).
 Stops on Ctrl-C (SIGINT) or SIGTERM.
@@ -82,6 +86,7 @@ int run_serve(const Args& args) {
     std::string auth_file;
     std::optional<std::filesystem::path> data_dir;  // the reporting campaigns' store
     bool quiet = false;
+    std::vector<std::string> trust_files, intermediate_files;  // signed reports' anchors
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
         auto value = [&]() -> std::string {
@@ -106,6 +111,8 @@ int run_serve(const Args& args) {
             if (o.threads == 0) usage_error("--threads must be at least 1");
         } else if (s == "--quiet") quiet = true;
         else if (s == "--data") data_dir = value();
+        else if (s == "--trust") trust_files.emplace_back(value());
+        else if (s == "--intermediates") intermediate_files.emplace_back(value());
         else usage_error("unknown argument " + s + " for serve");
     }
     if (o.host.empty()) usage_error("--host needs an address");
@@ -151,6 +158,12 @@ int run_serve(const Args& args) {
         std::shared_ptr<server::RegisterDesk> desk;
         if (data_dir) {
             campaigns = server::open_campaigns(engine, *data_dir);
+            sign::VerifyOptions trust;
+            for (const auto& f : trust_files) for (auto& c : sign::load_certificates(f)) trust.trust.push_back(c);
+            for (const auto& f : intermediate_files) {
+                for (auto& c : sign::load_certificates(f)) trust.intermediates.push_back(c);
+            }
+            server::set_campaign_trust(*campaigns, std::move(trust));
             o.route_groups.push_back([campaigns](server::Routes& r) { server::add_campaign_routes(r, *campaigns); });
             // The "Cấp số" button of the form numbers from this store's register.
             desk = server::open_register_desk(*data_dir);

@@ -1,7 +1,9 @@
 // vanban summarize --form FORM.json REPORT.json|DIR... -o SUMMARY.pdf|.docx|DIR
 //                  [--data SUMMARY.json|.csv|.xlsx]... [--keep-going]
+//                  [--require-signed --trust CA.pem [--intermediates C.pem]]
 #include "cli/batch.h"
 #include "cli/commands.h"
+#include "cli/signed_reports.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/output_set.h"
@@ -29,6 +31,11 @@ constexpr const char* kHelp = R"(  --form FORM.json      the campaign's form (in
                         rejected files are listed on stderr and in the summary
   --as-unit-report CODE with --parent-form FORM.json and -o BC.json: write the summary's
                         totals as unit CODE's report for the parent campaign (upward reporting)
+  --require-signed      count a report only when its signed PDF (REPORT.pdf beside
+                        REPORT.json) verifies against --trust; the others are refused
+                        (with --keep-going: listed as rejected, the rest summed)
+  --trust CA.pem        a trust anchor for --require-signed (repeatable; the VGCA root)
+  --intermediates C.pem intermediate certificates for leaf-only signatures (repeatable)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
   --fonts DIR           look for fonts in DIR first (repeatable)
 REPORT may be a .json unit report or a directory of them. Every report is checked
@@ -42,6 +49,8 @@ struct Options {
     std::optional<std::string> as_unit;  // --as-unit-report CODE
     std::vector<fs::path> reports, data, template_dirs, font_dirs;
     bool pdf = false, docx = false, keep_going = false;
+    bool require_signed = false;                 // --require-signed
+    std::vector<fs::path> trust, intermediates;  // … its anchors and intermediates
 };
 
 Options parse(const Args& args) {
@@ -58,6 +67,9 @@ Options parse(const Args& args) {
         else if (s == "--data") o.data.emplace_back(value());
         else if (s == "--format") formats = value();
         else if (s == "--keep-going") o.keep_going = true;
+        else if (s == "--require-signed") o.require_signed = true;
+        else if (s == "--trust") o.trust.emplace_back(value());
+        else if (s == "--intermediates") o.intermediates.emplace_back(value());
         else if (s == "--as-unit-report") o.as_unit = value();
         else if (s == "--parent-form") o.parent_form = value();
         else if (s == "--templates") o.template_dirs.emplace_back(value());
@@ -68,6 +80,10 @@ Options parse(const Args& args) {
     if (!o.form) usage_error("summarize needs --form FORM.json");
     if (o.reports.empty()) usage_error("summarize needs at least one REPORT.json or directory");
     if (!o.output) usage_error("summarize needs -o SUMMARY.pdf|DIR");
+    if (o.require_signed && o.trust.empty()) usage_error("--require-signed needs --trust CA.pem");
+    if (!o.require_signed && (!o.trust.empty() || !o.intermediates.empty())) {
+        usage_error("--trust and --intermediates go with --require-signed");
+    }
     for (const auto& d : o.data) {
         if (d.extension() != ".json" && d.extension() != ".csv" && d.extension() != ".xlsx") {
             usage_error("--data writes .json, .csv or .xlsx, not " + d.string());
@@ -103,11 +119,23 @@ int run(const Options& o) {
     const report::Form form = report::load_form(*o.form);
     std::vector<report::ReportFile> files;
     std::vector<fs::path> inputs{*o.form, form.units_file};
+    sign::VerifyOptions verify;
+    for (const auto& t : o.trust) for (auto& c : sign::load_certificates(t)) verify.trust.push_back(c);
+    for (const auto& t : o.intermediates) for (auto& c : sign::load_certificates(t)) verify.intermediates.push_back(c);
+    std::vector<report::Rejected> not_signed;  // --require-signed: never summed
     for (const BatchItem& item : expand_inputs(o.reports)) {
-        files.push_back({item.name, read_item(item, 8 * 1024 * 1024)});
         inputs.push_back(item.file);
+        if (o.require_signed) {
+            if (std::string why = signature_problem(item, verify); !why.empty()) {
+                not_signed.push_back({item.name, std::move(why)});
+                continue;
+            }
+            inputs.push_back(signed_pdf_of(item));
+        }
+        files.push_back({item.name, read_item(item, 8 * 1024 * 1024)});
     }
-    const report::Summary summary = report::summarize(form, files);
+    report::Summary summary = report::summarize(form, files);
+    summary.rejected.insert(summary.rejected.begin(), not_signed.begin(), not_signed.end());
     for (const auto& r : summary.rejected) std::cerr << "error: " << r.error << "\n";
     if (!summary.rejected.empty() && !o.keep_going) {
         std::cerr << summary.rejected.size() << " invalid report(s); nothing written (--keep-going summarises the rest)\n";

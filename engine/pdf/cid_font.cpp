@@ -11,32 +11,15 @@ namespace vanban::pdf {
 
 namespace {
 
-// Font descriptor flags (PDF 32000-1 §9.8.2, Table 123).
-constexpr int kFlagSerif = 1 << 1;
-constexpr int kFlagSymbolic = 1 << 2;  // glyphs outside the Standard Latin set (Vietnamese)
-constexpr int kFlagItalic = 1 << 6;
-
-// /W (§9.7.4.3) in the form  c [w1 w2 …]  per run of consecutive CIDs, for the
-// drawn CIDs only (.notdef and composite components are never shown). Widths are
-// the font's own advances in 1/1000 em, not rounded to integers (libharu writes
-// 5 decimals): layout measured exactly these, so a reader draws each line ending
-// where layout put its end. Integer widths drift by up to 0.5/1000 em per glyph,
-// 0.01–0.05 pt per line in the tests.
+// /W (§9.7.4.3) in the form  c [w1 w2 …]  per run of consecutive CIDs. Widths are not
+// rounded to integers (libharu writes 5 decimals): integer widths drift by up to
+// 0.5/1000 em per glyph, 0.01–0.05 pt per line in the tests.
 haru::Array widths(haru::Document& doc, const fonts::Face& face, const fonts::SubsetFont& subset) {
-    std::vector<std::pair<unsigned, unsigned>> by_cid;  // (cid, original gid)
-    by_cid.reserve(subset.mapping().size());
-    for (const auto& [old_gid, cid] : subset.mapping()) by_cid.emplace_back(cid, old_gid);
-    std::sort(by_cid.begin(), by_cid.end());
-
-    const double scale = 1000.0 / face.units_per_em();
     haru::Array w = doc.array();
-    for (std::size_t i = 0; i < by_cid.size();) {
-        std::size_t end = i + 1;
-        while (end < by_cid.size() && by_cid[end].first == by_cid[end - 1].first + 1) ++end;
+    for (const auto& [first, advances] : cid_width_runs(face, subset)) {
         haru::Array run = doc.array();
-        for (std::size_t k = i; k < end; ++k) run.add_real(face.glyph_advance(by_cid[k].second) * scale);
-        w.add(static_cast<int>(by_cid[i].first)).add(run);
-        i = end;
+        for (double a : advances) run.add_real(a);
+        w.add(static_cast<int>(first)).add(run);
     }
     return w;
 }
@@ -50,8 +33,7 @@ haru::Dict descriptor(haru::Document& doc, fonts::Style style, const fonts::Face
     haru::Stream program = doc.stream(subset.data());
     program.integer("Length1", static_cast<int>(subset.data().size()));
 
-    const bool italic = fonts::is_italic(style) || face.italic_angle() != 0;
-    const int flags = kFlagSymbolic | (has_serifs(face) ? kFlagSerif : 0) | (italic ? kFlagItalic : 0);
+    const int flags = descriptor_flags(style, face);
     const auto box = face.bbox();
 
     haru::Dict d = doc.indirect_dict();

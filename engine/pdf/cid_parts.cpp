@@ -103,4 +103,25 @@ bool has_serifs(const fonts::Face& face) {
     return serif;
 }
 
+int descriptor_flags(fonts::Style style, const fonts::Face& face) {
+    constexpr int kSerif = 1 << 1, kSymbolic = 1 << 2, kItalic = 1 << 6;
+    const bool italic = fonts::is_italic(style) || face.italic_angle() != 0;
+    return kSymbolic | (has_serifs(face) ? kSerif : 0) | (italic ? kItalic : 0);
+}
+
+std::vector<std::pair<unsigned, std::vector<double>>> cid_width_runs(const fonts::Face& face,
+                                                                      const fonts::SubsetFont& subset) {
+    std::vector<std::pair<unsigned, unsigned>> by_cid;  // (cid, original gid)
+    by_cid.reserve(subset.mapping().size());
+    for (const auto& [old_gid, cid] : subset.mapping()) by_cid.emplace_back(cid, old_gid);
+    std::sort(by_cid.begin(), by_cid.end());
+    const double scale = 1000.0 / face.units_per_em();
+    std::vector<std::pair<unsigned, std::vector<double>>> runs;
+    for (std::size_t i = 0; i < by_cid.size(); ++i) {
+        if (runs.empty() || by_cid[i].first != by_cid[i - 1].first + 1) runs.push_back({by_cid[i].first, {}});
+        runs.back().second.push_back(face.glyph_advance(by_cid[i].second) * scale);
+    }
+    return runs;
+}
+
 }  // namespace vanban::pdf

@@ -10,6 +10,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace vanban::pdf {
 
@@ -35,5 +37,15 @@ int stem_v_estimate(int weight);
 // Whether the face has serifs, from OS/2 sFamilyClass (classes 1–5, 7) or, when
 // unclassified, PANOSE bSerifStyle (2–10, 14, 15 are not sans).
 bool has_serifs(const fonts::Face& face);
+
+// Font descriptor /Flags (§9.8.2, Table 123): Symbolic (Vietnamese is outside the
+// Standard Latin set), Serif from the face, Italic from the style or the face.
+int descriptor_flags(fonts::Style style, const fonts::Face& face);
+
+// The /W entries (§9.7.4.3) as runs of consecutive CIDs: (first CID, widths in 1/1000
+// em), for the requested glyphs only (.notdef and composite components are never
+// shown). Widths are the face's own advances, unrounded: layout measured exactly these.
+std::vector<std::pair<unsigned, std::vector<double>>> cid_width_runs(const fonts::Face& face,
+                                                                      const fonts::SubsetFont& subset);
 
 }  // namespace vanban::pdf

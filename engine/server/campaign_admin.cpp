@@ -31,6 +31,7 @@ Reply CampaignApi::status(const CampaignRequest& r) const {
     const CampaignService::StoredSummary s = service_.summary(r.campaign);
     std::map<std::string, store::ReportVersion> latest;
     for (auto& v : service_.store().latest_all(r.campaign)) latest.emplace(v.unit, std::move(v));
+    const std::vector<store::SignatureRecord> signatures = service_.store().latest_signatures(r.campaign);
 
     struct Row {
         std::string key;
@@ -54,6 +55,7 @@ Reply CampaignApi::status(const CampaignRequest& r) const {
             j["report_date"] = v.report_date;
             j["submitted_by"] = v.submitted_by;
             j["sha256"] = v.sha256;
+            j["signature"] = signature_status(signatures, u.code, v.version);
             ++received;
             late += v.late ? 1 : 0;
         }
@@ -148,9 +150,16 @@ Reply CampaignApi::export_zip(const CampaignRequest& r) const {
     std::vector<docx::Part> parts;
     parts.push_back({"form.json", stored->form_json});
     parts.push_back({stored->units_name, stored->units_json});
+    // A report whose PDF came back validly signed is archived signed (the signed file is
+    // the PDF/A plus the signature), so `vanban summarize --require-signed` runs on it too.
+    std::map<std::string, std::string> signed_pdf;
+    for (const auto& sig : service_.store().latest_signatures(r.campaign)) {
+        if (sig.valid) signed_pdf[sig.unit + "/" + std::to_string(sig.version)] = sig.pdf_sha256;
+    }
     for (const auto& v : service_.store().latest_all(r.campaign)) {
         parts.push_back({report_file_name(v.unit), v.json});
-        parts.push_back({"bc-" + v.unit + ".pdf", service_.files().get(v.pdf_sha256)});
+        const auto sig = signed_pdf.find(v.unit + "/" + std::to_string(v.version));
+        parts.push_back({"bc-" + v.unit + ".pdf", service_.files().get(sig != signed_pdf.end() ? sig->second : v.pdf_sha256)});
     }
     if (!s.files.empty()) {
         try {

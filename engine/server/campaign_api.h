@@ -7,6 +7,7 @@
 //   PUT  /api/campaigns/{id}/reports/{unit}        JSON or the filled XLSX; unit (its own) or admin
 //   GET  /api/campaigns/{id}/reports/{unit}[?version=N]        the JSON
 //   GET  /api/campaigns/{id}/reports/{unit}.pdf[?version=N]    its PDF/A
+//   PUT  /api/campaigns/{id}/reports/{unit}.pdf    that PDF/A signed by the unit (PAdES)
 //   GET  /api/campaigns/{id}/reports/{unit}/versions
 //   GET  /api/campaigns/{id}/status                admin
 //   GET  /api/campaigns/{id}/summary?format=pdf|docx|json|csv|xlsx   admin
@@ -57,6 +58,9 @@ public:
     Reply put_report(const CampaignRequest& r) const;
     Reply get_report(const CampaignRequest& r) const;
     Reply get_pdf(const CampaignRequest& r) const;
+    // The latest version's PDF/A with the unit's signature appended (incremental update):
+    // checked against `vanban serve --trust` and recorded; 201 valid, 422 not.
+    Reply put_signed_pdf(const CampaignRequest& r) const;
     Reply versions(const CampaignRequest& r) const;
     Reply status(const CampaignRequest& r) const;
     Reply summary(const CampaignRequest& r) const;
@@ -105,6 +109,11 @@ std::string section_heading(const report::Form& form, std::size_t i);
 // A unit report document to start from when a unit has none: the unit's header (its
 // name as issuer), the form's title as subject, an empty body, every figure null.
 nlohmann::json report_skeleton(const report::Form& form, const report::Unit& unit, const std::string& template_name);
+
+// The signature of `unit`'s `version` for the status, from the store's latest_signatures():
+// {"signature": "valid"|"invalid"|"unsigned", …} (campaign_signed.cpp).
+nlohmann::json signature_status(const std::vector<store::SignatureRecord>& signatures, const std::string& unit,
+                                int version);
 
 // Vietnamese for the report checks' messages (unit_report.cpp), else message_vi().
 std::string campaign_message_vi(const std::string& message);

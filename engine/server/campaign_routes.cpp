@@ -77,6 +77,8 @@ std::shared_ptr<Campaigns> open_campaigns(const Engine& engine, const std::files
     return std::make_shared<Campaigns>(engine, data_dir);
 }
 
+void set_campaign_trust(Campaigns& campaigns, sign::VerifyOptions trust) { campaigns.service.set_trust(std::move(trust)); }
+
 void add_campaign_routes(Routes& r, const Campaigns& campaigns) {
     const CampaignApi& api = campaigns.api;
     const std::string id = "/api/campaigns/([A-Za-z0-9_-]{1,64})";
@@ -86,6 +88,7 @@ void add_campaign_routes(Routes& r, const Campaigns& campaigns) {
     r.put(id + unit, route(api, &CampaignApi::put_report), kUpload);
     r.get(id + unit, route(api, &CampaignApi::get_report), kStore);
     r.get(id + unit + "\\.pdf", route(api, &CampaignApi::get_pdf), kStore);
+    r.put(id + unit + "\\.pdf", route(api, &CampaignApi::put_signed_pdf), kUpload);
     r.get(id + unit + "/versions", route(api, &CampaignApi::versions), kStore);
     r.get(id + "/status", route(api, &CampaignApi::status), kStore);
     r.get(id + "/summary", route(api, &CampaignApi::summary), kStore);

@@ -5,6 +5,7 @@
 
 #include "render/engine.h"
 #include "server/routes.h"
+#include "sign/verify.h"
 
 #include <filesystem>
 #include <memory>
@@ -16,6 +17,9 @@ struct Campaigns;
 
 // Opens the data directory (created on first use).
 std::shared_ptr<Campaigns> open_campaigns(const Engine& engine, const std::filesystem::path& data_dir);
+
+// The trust anchors for the units' signed PDFs (`vanban serve --trust`); before serving.
+void set_campaign_trust(Campaigns& campaigns, sign::VerifyOptions trust);
 
 // The campaign routes and pages; `campaigns` must outlive the server.
 void add_campaign_routes(Routes& routes, const Campaigns& campaigns);

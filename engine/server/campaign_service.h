@@ -7,6 +7,7 @@
 #include "render/engine.h"
 #include "report/form.h"
 #include "report/summary.h"
+#include "sign/verify.h"
 #include "store/campaign_store.h"
 #include "store/data_dir.h"
 
@@ -81,7 +82,13 @@ public:
     // The summary as a file: "pdf", "docx" (rendered by `engine`), "json", "csv", "xlsx".
     static SummaryFile summary_file(const Engine& engine, const StoredSummary& s, const std::string& format);
 
+    // The trust anchors signed reports are checked against (`vanban serve --trust`);
+    // set before the server starts, read-only afterwards.
+    void set_trust(sign::VerifyOptions trust) { trust_ = std::move(trust); }
+    const sign::VerifyOptions& trust() const { return trust_; }
+
 private:
+    sign::VerifyOptions trust_;
     store::DataDir data_;
     std::unique_ptr<store::CampaignStore> store_;
     mutable std::mutex forms_mu_;

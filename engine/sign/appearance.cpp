@@ -114,7 +114,7 @@ Widget write_appearance(PdfUpdate& up, std::vector<QPDFPageObjectHelper>& pages,
         const Image img = decode_png(opt.seal_png, "seal image");
         const double sw = opt.seal_width_mm * kPointsPerMm;
         const double sh = sw * img.height / img.width;
-        const double right = sig.x + sig.w / 3;
+        const double right = opt.seal_centred ? (area.x1 + area.x2 + sw) / 2 : sig.x + sig.w / 3;
         const Placed seal{right - sw, sig.y + sig.h / 2 - sh / 2, sw, sh};
         // The seal is stamped over the signature: drawn last.
         images.emplace_back(seal, write_image(up, img));

@@ -2,12 +2,16 @@
 
 #include "core/diagnostic.h"
 #include "sign/appearance.h"
+#include "sign/fields.h"
 #include "sign/pdf_update.h"
 #include "sign/ssl.h"
+#include "sign/stamp.h"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <cstdio>
+#include <map>
+#include <optional>
 
 namespace vanban::sign {
 
@@ -26,40 +30,16 @@ std::size_t contents_room(const Credentials& who, bool timestamp) {
     return n;
 }
 
-// Adds `widget` to the page's /Annots and to the AcroForm's /Fields (creating the
-// AcroForm), with /SigFlags 3 (SignaturesExist | AppendOnly).
-void attach_field(PdfUpdate& up, QPDFObjectHandle page, int widget) {
-    QPDFObjectHandle annots = page.getKey("/Annots");
-    if (annots.isIndirect() && annots.isArray()) up.put(annots.getObjGen(), array_text(annots, ref(widget)));
-    else up.put(page.getObjGen(), dict_text(page, {{"/Annots", array_text(annots, ref(widget))}}));
-
-    QPDFObjectHandle catalog = up.pdf().getRoot();
-    QPDFObjectHandle form = catalog.getKey("/AcroForm");
-    if (!form.isDictionary()) {
-        const int id = up.new_object();
-        up.put(id, "<< /Fields [" + ref(widget) + "] /SigFlags 3 >>");
-        up.put(catalog.getObjGen(), dict_text(catalog, {{"/AcroForm", ref(id)}}));
-        return;
-    }
-    QPDFObjectHandle fields = form.getKey("/Fields");
-    std::map<std::string, std::string> set{{"/SigFlags", "3"}};
-    if (fields.isIndirect() && fields.isArray()) up.put(fields.getObjGen(), array_text(fields, ref(widget)));
-    else set["/Fields"] = array_text(fields, ref(widget));
-    // PDF/A-1 (ISO 19005-1 §6.9) forbids NeedAppearances true.
-    if (form.hasKey("/NeedAppearances")) set["/NeedAppearances"] = "false";
-    if (form.isIndirect()) up.put(form.getObjGen(), dict_text(form, set));
-    else up.put(catalog.getObjGen(), dict_text(catalog, {{"/AcroForm", dict_text(form, set)}}));
-}
-
-int count_signature_fields(QPDF& pdf) {
-    QPDFObjectHandle form = pdf.getRoot().getKey("/AcroForm");
-    QPDFObjectHandle fields = form.isDictionary() ? form.getKey("/Fields") : QPDFObjectHandle();
-    int n = 0;
-    if (!fields.isArray()) return 0;
-    for (auto f : fields.getArrayAsVector()) {
-        if (f.isDictionary() && f.getKey("/FT").isName() && f.getKey("/FT").getName() == "/Sig") ++n;
-    }
-    return n;
+// "05/LĐLĐ-TG" from the Info dictionary's /Keywords when it has the number-slash-symbol
+// form; "" when the document has no number yet (the keywords are then the symbol alone).
+std::string keywords_number(QPDF& pdf) {
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (!info.isDictionary() || !info.getKey("/Keywords").isString()) return {};
+    const std::string k = info.getKey("/Keywords").getUTF8Value();
+    const std::size_t slash = k.find('/');
+    if (slash == 0 || slash == std::string::npos || k.size() > 100) return {};
+    for (std::size_t i = 0; i < slash; ++i) if (k[i] < '0' || k[i] > '9') return {};
+    return k;
 }
 
 std::string hex(std::string_view bytes) {
@@ -114,17 +94,49 @@ std::string sign_pdf(std::string pdf, const std::string& name, const Credentials
                 std::string(room * 2, '0') + "> >>";
     up.put(sig, sig_dict);
 
-    const Widget w = write_appearance(up, pages, opt);
-    const int widget = up.new_object();
-    const std::string field_name = "Signature" + std::to_string(count_signature_fields(up.pdf()) + 1);
+    const bool box = opt.role == Role::copy || opt.role == Role::appendix;
+    if (box && (!opt.signature_png.empty() || !opt.seal_png.empty())) {
+        throw Error(Diagnostic{name, 0, 0, {}, "a copy or an appendix shows no signature or seal image (NĐ 30 ô 14)"});
+    }
+    // A pre-placed empty field (render --signature-fields) is filled where it is: its
+    // /Rect is ô 7c (or, for the seal alone, ô 8) unless the caller says otherwise.
+    const std::optional<EmptyField> field = field_to_fill(up.pdf(), pages, opt.role, opt.field, name);
+    if (field && !opt.area && !box) {
+        opt.area = field->rect;
+        opt.seal_centred = opt.signature_png.empty();
+    }
+    // A separate-file appendix carries its document's number (the PDF writer puts "số/ký
+    // hiệu" in /Keywords); a copy has its own (số bản sao), so it must be given.
+    if (opt.role == Role::appendix && opt.number.empty()) opt.number = keywords_number(up.pdf());
+    Widget w = box ? write_stamp(up, pages, opt) : write_appearance(up, pages, opt);
+    if (field && !box && opt.signature_png.empty() && opt.seal_png.empty()) {
+        // Invisible into a pre-placed field: the field keeps its place, its appearance stays empty.
+        w.rect = field->rect;
+        char bbox[80];
+        std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", w.rect.x2 - w.rect.x1, w.rect.y2 - w.rect.y1);
+        up.put_stream(QPDFObjGen(w.appearance, 0), std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox + " >>", "");
+    }
     char rect[160];
     std::snprintf(rect, sizeof rect, "[%.2f %.2f %.2f %.2f]", w.rect.x1, w.rect.y1, w.rect.x2, w.rect.y2);
     QPDFObjectHandle page = pages[static_cast<std::size_t>(w.rect.page)].getObjectHandle();
     // /F 132 = Print | Locked: PDF/A-1 (6.5.3) wants printable annotations.
-    up.put(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + text_string(field_name) + " /V " + ref(sig) +
-                       " /F 132 /Rect " + rect + " /P " + ref(page.getObjGen()) + " /AP << /N " + ref(w.appearance) +
-                       " >> >>");
-    attach_field(up, page, widget);
+    std::map<std::string, std::string> keys{
+        {"/V", ref(sig)}, {"/F", "132"}, {"/Rect", rect}, {"/AP", "<< /N " + ref(w.appearance) + " >>"}};
+    if (field) {
+        if (w.rect.page != field->rect.page) {
+            throw Error(Diagnostic{name, 0, 0, {}, "the signature field " + field->name + " is on page " +
+                                                       std::to_string(field->rect.page + 1) + ", the signature on page " +
+                                                       std::to_string(w.rect.page + 1)});
+        }
+        up.put(field->field.getObjGen(), dict_text(field->field, keys));
+        mark_signed(up);
+    } else {
+        const int widget = up.new_object();
+        up.put(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " +
+                           text_string(unused_field_name(up.pdf(), "Signature")) + " /V " + keys["/V"] + " /F 132 /Rect " +
+                           rect + " /P " + ref(page.getObjGen()) + " /AP " + keys["/AP"] + " >>");
+        attach_fields(up, {{page, widget}}, true);
+    }
 
     const std::size_t from = up.update_offset();
     std::string out = up.finish();

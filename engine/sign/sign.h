@@ -8,7 +8,10 @@
 #include "sign/cms.h"
 #include "sign/credentials.h"
 
+#include "fonts/font_set.h"
+
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +38,12 @@ struct SignOptions {
     double seal_width_mm = 36;  // the seal's real diameter
     std::optional<PageRect> area;  // where ô 7c is; required with an image
     int expected_pages = 0;  // when ô 7c comes from laying the input out: the PDF must have as many pages
-    std::string number;  // ô 14: "Số: 1996/TLĐ" (copy/appendix)
+    std::string number;  // ô 14 (copy/appendix): the number and symbol, "1996/QĐ-TLĐ"
+    std::shared_ptr<const fonts::FontSet> fonts;
+    // Fill this empty signature field; "" = the first empty one for the role, if any.
+    std::string field;
+    // The seal alone, centred in `area` (filling a pre-placed ô 8 field).
+    bool seal_centred = false;  // ô 14's Times New Roman / Liberation Serif
     Timestamper timestamper;
 };
 

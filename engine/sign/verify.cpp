@@ -100,6 +100,10 @@ Verdict compare_revisions(QPDF& now, const std::string& signed_bytes, const std:
             const auto keys = changed_keys(old, o);
             changes.push_back("page object " + what + ": annotations");
             if (!only(keys, {"/Annots"})) forbidden.push_back("page object " + what + " (beyond /Annots)");
+        } else if (is_signature_widget(old) && !old.hasKey("/V") && is_signature_widget(o)) {
+            // A pre-placed empty field (render --signature-fields) signed later.
+            changes.push_back("empty signature field " + what + " signed");
+            if (!only(changed_keys(old, o), {"/V", "/AP", "/Rect", "/F"})) forbidden.push_back("signature field " + what);
         } else if (o.isDictionary() && o.hasKey("/Fields")) {
             changes.push_back("AcroForm: fields");
             if (!only(changed_keys(old, o), {"/Fields", "/SigFlags", "/NeedAppearances", "/DR"})) {

@@ -51,6 +51,9 @@ struct VerifyReport {
     bool valid() const;  // no error, at least one signature, all valid, the last covers the file
     nlohmann::json to_json() const;
     std::string to_text() const;
+    // Why the file is not valid, in one line ("Signature1: certificate chain: …"); ""
+    // when it is valid. For messages that name the file (summarize, the campaign status).
+    std::string problem() const;
 };
 
 VerifyReport verify_pdf(const std::string& pdf, const std::string& name, const VerifyOptions& options);

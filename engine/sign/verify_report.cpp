@@ -61,4 +61,24 @@ std::string VerifyReport::to_text() const {
     return out;
 }
 
+std::string VerifyReport::problem() const {
+    if (!errors.empty()) return errors.front();
+    if (signatures.empty()) return "no signature";
+    for (const auto& s : signatures) {
+        if (s.valid()) continue;
+        const std::pair<const char*, const Verdict*> checks[] = {
+            {"byte range", &s.byte_range_shape}, {"integrity", &s.integrity},
+            {"signature", &s.signature},         {"certificate chain", &s.chain},
+            {"signing certificate attribute", &s.signing_certificate},
+            {"timestamp", s.timestamp ? &*s.timestamp : nullptr},
+            {"changes after signing", &s.changes_after}};
+        for (const auto& [what, v] : checks) {
+            if (v && !v->ok) return s.field + ": " + what + (v->detail.empty() ? "" : ": " + v->detail);
+        }
+        return s.field + ": not valid";
+    }
+    if (!signatures.back().covers_whole_file) return "the last signature does not cover the whole file";
+    return {};
+}
+
 }  // namespace vanban::sign

@@ -61,6 +61,21 @@ CREATE TABLE report_versions (
   PRIMARY KEY (campaign, unit, version)
 );
 )sql"},
+    // Signed PDFs sent for a version (issue 17): each check kept, newest by id.
+    {2, R"sql(
+CREATE TABLE report_signatures (
+  id          INTEGER PRIMARY KEY,
+  campaign    TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  valid       INTEGER NOT NULL CHECK (valid IN (0, 1)),
+  detail      TEXT NOT NULL,
+  signer      TEXT NOT NULL,
+  pdf_sha256  TEXT NOT NULL,
+  verified_at TEXT NOT NULL,
+  FOREIGN KEY (campaign, unit, version) REFERENCES report_versions(campaign, unit, version)
+);
+)sql"},
 };
 
 constexpr const char* kVersionColumns =
@@ -298,6 +313,33 @@ std::vector<ReportVersion> SqliteCampaignStore::all_versions() const {
     std::vector<ReportVersion> out;
     auto q = db_.prepare(std::string("SELECT ") + kVersionColumns + ", json FROM report_versions ORDER BY campaign, unit, version");
     while (q.step()) out.push_back(read_version(q, true));
+    return out;
+}
+
+void SqliteCampaignStore::record_signature(const SignatureRecord& r) {
+    std::lock_guard lock(mu_);
+    db_.transaction([&] {
+        auto q = db_.prepare(
+            "INSERT INTO report_signatures (campaign, unit, version, valid, detail, signer, pdf_sha256, verified_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        q.bind(1, r.campaign).bind(2, r.unit).bind(3, std::int64_t{r.version}).bind(4, std::int64_t{r.valid});
+        q.bind(5, r.detail).bind(6, r.signer).bind(7, r.pdf_sha256).bind(8, r.verified_at).run();
+    });
+}
+
+std::vector<SignatureRecord> SqliteCampaignStore::latest_signatures(const std::string& campaign) const {
+    std::lock_guard lock(mu_);
+    std::vector<SignatureRecord> out;
+    auto q = db_.prepare(
+        "SELECT campaign, unit, version, valid, detail, signer, pdf_sha256, verified_at FROM report_signatures s "
+        "WHERE campaign = ? AND id = (SELECT MAX(id) FROM report_signatures WHERE campaign = s.campaign AND unit = s.unit) "
+        "AND version = (SELECT MAX(version) FROM report_versions WHERE campaign = s.campaign AND unit = s.unit) "
+        "ORDER BY unit");
+    q.bind(1, campaign);
+    while (q.step()) {
+        out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), q.integer(3) != 0, q.text(4), q.text(5),
+                       q.text(6), q.text(7)});
+    }
     return out;
 }
 

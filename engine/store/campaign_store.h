@@ -69,6 +69,19 @@ struct ReportVersion {
     std::string json;          // filled by latest()/version() only
 };
 
+// The check of a signed PDF a unit sent for one of its versions (PUT …/reports/{unit}.pdf):
+// its stored PDF/A with the unit's PAdES signature appended. A version without one is
+// "unsigned" (JSON and XLSX submissions carry no signature).
+struct SignatureRecord {
+    std::string campaign, unit;
+    int version = 0;
+    bool valid = false;
+    std::string detail;       // why not valid (vanban verify's first failed check); "" when valid
+    std::string signer;       // the last signature's certificate subject
+    std::string pdf_sha256;   // the signed PDF in the file store
+    std::string verified_at;  // RFC 3339 UTC
+};
+
 // What submit() stored, or found already stored for the same bytes.
 struct Submitted {
     ReportVersion version;
@@ -112,6 +125,12 @@ public:
     virtual std::vector<ReportVersion> latest_all(const std::string& campaign) const = 0;
     // Every version of every campaign (no JSON): for `vanban store check`.
     virtual std::vector<ReportVersion> all_versions() const = 0;
+
+    // Records a signed PDF's check for a stored version (every check is kept).
+    virtual void record_signature(const SignatureRecord& s) = 0;
+    // The newest check of each unit's latest version, by unit code (units whose latest
+    // version has none are absent: unsigned).
+    virtual std::vector<SignatureRecord> latest_signatures(const std::string& campaign) const = 0;
 };
 
 // The embedded implementation. Its connection is shared by the server's threads, so
@@ -137,6 +156,8 @@ public:
     std::vector<ReportVersion> versions(const std::string& campaign, const std::string& unit) const override;
     std::vector<ReportVersion> latest_all(const std::string& campaign) const override;
     std::vector<ReportVersion> all_versions() const override;
+    void record_signature(const SignatureRecord& s) override;
+    std::vector<SignatureRecord> latest_signatures(const std::string& campaign) const override;
 
 private:
     const Database& db_;

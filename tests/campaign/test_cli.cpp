@@ -65,7 +65,7 @@ TEST_CASE("campaign create, list and tokens: codes of 128 bits shown once, store
     {
         auto d = vanban::store::open_data_dir(dir);
         vanban::store::SqliteCampaignStore st(d.db);
-        CHECK(d.db.schema_version("campaign") == 1);
+        CHECK(d.db.schema_version("campaign") == 2);  // 2: report_signatures (signed PDFs)
         const auto a = st.find_token("so-ket-nq20", vanban::store::access_code_hash(found[1]));
         REQUIRE(a);
         CHECK(a->unit == "27");

@@ -183,18 +183,6 @@ Run pdfsig(const fs::path& file, const fs::path& ca) {
     return run("pdfsig -nssdir sql:" + q(nss) + " " + q(file));
 }
 
-std::string preflight_classpath() {
-    static const char* kJars[] = {"preflight.jar",        "pdfbox2.jar",         "xmpbox.jar", "fontbox2.jar",
-                                  "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"};
-    std::string cp;
-    for (const char* jar : kJars) {
-        const fs::path p = fs::path("/usr/share/java") / jar;
-        if (!fs::exists(p)) return {};
-        cp += (cp.empty() ? "" : ":") + p.string();
-    }
-    return have("java") ? cp : std::string();
-}
-
 std::string png(int w, int h, unsigned char r, unsigned char g, unsigned char b, bool disc) {
     std::string rgba(static_cast<std::size_t>(w * h * 4), '\0');
     for (int y = 0; y < h; ++y) {

@@ -2,6 +2,8 @@
 // PDF/A to sign, and the oracles (pdfsig, openssl cms, Preflight, qpdf) run on results.
 #pragma once
 
+#include "oracles.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -50,7 +52,7 @@ Run pdfsig(const fs::path& file, const fs::path& ca = {});
 bool have(const std::string& tool);
 
 // PDFBox Preflight's classpath, or empty when it is not installed.
-std::string preflight_classpath();
+using oracles::preflight_classpath;
 
 // A PNG (RGBA) `w`×`h`: a filled disc (seal) or a slanted stroke (signature) in the
 // colour r,g,b on a transparent background.

@@ -160,10 +160,10 @@ pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
     // Without a Kính gửi the body keeps the header's distance (§9), as the PDF does.
     std::optional<long> first_before;
     if (doc.recipients.empty()) first_before = twips(std::max(p.paragraph_space, s.advance(p.body_size) + p.after_header / 2));
-    return add_blocks(body, doc.end_mark ? layout::with_end_mark(doc.body) : doc.body, s, first_before);
+    return add_blocks(body, layout::EndMarked(doc.body, doc.end_mark), s, first_before);
 }
 
-pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& blocks, const Sheet& s,
+pugi::xml_node add_blocks(pugi::xml_node body, const layout::EndMarked& blocks, const Sheet& s,
                           std::optional<long> first_before) {
     const auto& p = s.profile();
 

@@ -4,6 +4,7 @@
 #include "docx/document.h"
 
 #include "docx/parts.h"
+#include "docx/spool.h"
 #include "docx/wml.h"
 #include "layout/layout.h"
 #include "layout/wording.h"
@@ -81,9 +82,14 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
             add_run(cell(tr, c, "center"), "(" + std::to_string(c + 1) + ")", RunProps{false, true, {}, {}, {}});
         }
     }
+    // The data rows are spooled as text but the last, which stays a node: keep_with_next
+    // sets w:keepNext in it when the closing follows.
+    RowSpool spool(table);
     for (std::size_t r = extra_headers; r < t.rows.size(); ++r) {
         const bool total_row = t.total_row && r + 1 == t.rows.size();
-        auto tr = row(false);
+        const bool last = r + 1 == t.rows.size();
+        if (last) spool.flush();
+        auto tr = add_row(last ? table : spool.rows(), RowProps{true, false});
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             if (c >= t.rows[r].size()) {
                 cell(tr, c, "left");
@@ -97,6 +103,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
                 add_spans(cell(tr, c, jc_of(t.columns[c].align)), tc.text, total_row);
             }
         }
+        if (!last) spool.row_done();
     }
     return table;
 }

@@ -32,23 +32,24 @@ PY
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '%-8s %-5s %12s %10s %10s\n' rows format "peak RSS MB" "wall s" "pages"
+# CPU (user + system) is printed too: on a shared machine the wall time also measures the neighbours.
+printf '%-8s %-5s %12s %10s %10s %10s\n' rows format "peak RSS MB" "wall s" "CPU s" "pages"
 for n in "${sizes[@]}"; do
   make_table "$n" "$tmp/t$n.json"
   for fmt in pdf docx; do
-    rss=(); wall=()
+    rss=(); wall=(); cpu=()
     for _ in $(seq "$runs"); do
-      /usr/bin/time -f "%M %e" -o "$tmp/time" "$vanban" render "$tmp/t$n.json" --max-pages 10000 \
+      /usr/bin/time -f "%M %e %U %S" -o "$tmp/time" "$vanban" render "$tmp/t$n.json" --max-pages 10000 \
         --format "$fmt" -o "$tmp/out.$fmt" 2>/dev/null
-      read -r kb s < "$tmp/time"
-      rss+=("$kb"); wall+=("$s")
+      read -r kb s u k < "$tmp/time"
+      rss+=("$kb"); wall+=("$s"); cpu+=("$(echo "$u $k" | awk '{print $1 + $2}')")
     done
     pages=-
     if [ "$fmt" = pdf ] && command -v pdfinfo >/dev/null; then
       pages=$(pdfinfo "$tmp/out.pdf" | awk '/^Pages:/ {print $2}')
     fi
-    printf '%-8s %-5s %12.1f %10.3f %10s\n' "$n" "$fmt" \
+    printf '%-8s %-5s %12.1f %10.3f %10.3f %10s\n' "$n" "$fmt" \
       "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')" \
-      "$(printf '%s\n' "${wall[@]}" | median)" "$pages"
+      "$(printf '%s\n' "${wall[@]}" | median)" "$(printf '%s\n' "${cpu[@]}" | median)" "$pages"
   done
 done

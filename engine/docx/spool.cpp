@@ -2,7 +2,7 @@
 
 #include "docx/wml.h"
 
-#include <algorithm>
+#include <cstring>
 #include <string_view>
 
 namespace vanban::docx {
@@ -37,21 +37,23 @@ void RowSpool::flush() {
 
 void unwrap_spooled_rows(std::string& xml) {
     std::size_t read = xml.find(kOpen);
+    if (read == std::string::npos) return;
+    // One pass, moving the text down over the wrappers: the part is held once, not twice.
+    char* const d = xml.data();
     std::size_t write = read;
-    // One pass, moving text down over the wrappers: the part is held once, not twice.
+    const auto keep = [&](std::size_t from, std::size_t to) {
+        std::memmove(d + write, d + from, to - from);
+        write += to - from;
+    };
     while (read != std::string::npos) {
         const std::size_t body = read + kOpen.size();
         const std::size_t close = xml.find(kClose, body);
-        const std::size_t after = close + kClose.size();
-        const std::size_t next = xml.find(kOpen, after);
-        const std::size_t stop = next == std::string::npos ? xml.size() : next;
-        write = static_cast<std::size_t>(std::copy(xml.begin() + static_cast<std::ptrdiff_t>(body), xml.begin() + static_cast<std::ptrdiff_t>(close),
-                                                   xml.begin() + static_cast<std::ptrdiff_t>(write)) - xml.begin());
-        write = static_cast<std::size_t>(std::copy(xml.begin() + static_cast<std::ptrdiff_t>(after), xml.begin() + static_cast<std::ptrdiff_t>(stop),
-                                                   xml.begin() + static_cast<std::ptrdiff_t>(write)) - xml.begin());
+        const std::size_t next = xml.find(kOpen, close + kClose.size());
+        keep(body, close);
+        keep(close + kClose.size(), next == std::string::npos ? xml.size() : next);
         read = next;
-        if (next == std::string::npos) xml.resize(write);
     }
+    xml.resize(write);
 }
 
 }  // namespace vanban::docx

@@ -4,6 +4,7 @@
 #include "docx/document.h"
 
 #include "docx/parts.h"
+#include "docx/spool.h"
 #include "docx/wml.h"
 #include "layout/breaks.h"
 #include "layout/layout.h"
@@ -82,9 +83,14 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
             add_run(cell(tr, c, "center"), "(" + std::to_string(c + 1) + ")", RunProps{false, true, {}, {}, {}});
         }
     }
+    // The data rows are spooled as text but the last, which stays a node: keep_with_next
+    // sets w:keepNext in it when the closing follows.
+    RowSpool spool(table);
     for (std::size_t r = extra_headers; r < t.rows.size(); ++r) {
         const bool total_row = t.total_row && r + 1 == t.rows.size();
-        auto tr = row(false);
+        const bool last = r + 1 == t.rows.size();
+        if (last) spool.flush();
+        auto tr = add_row(last ? table : spool.rows(), RowProps{true, false});
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             if (c >= t.rows[r].size()) {
                 cell(tr, c, "left");
@@ -98,6 +104,7 @@ pugi::xml_node add_data_table(pugi::xml_node body, const model::Table& t, const 
                 add_spans(cell(tr, c, jc_of(t.columns[c].align)), tc.text, total_row);
             }
         }
+        if (!last) spool.row_done();
     }
     return table;
 }
@@ -161,10 +168,10 @@ pugi::xml_node add_body(pugi::xml_node body, const Sheet& s) {
     // Without a Kính gửi the body keeps the header's distance (§9), as the PDF does.
     std::optional<long> first_before;
     if (doc.recipients.empty()) first_before = twips(std::max(p.paragraph_space, s.advance(p.body_size) + p.after_header / 2));
-    return add_blocks(body, doc.end_mark ? layout::with_end_mark(doc.body) : doc.body, s, first_before);
+    return add_blocks(body, layout::EndMarked(doc.body, doc.end_mark), s, first_before);
 }
 
-pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& blocks, const Sheet& s,
+pugi::xml_node add_blocks(pugi::xml_node body, const layout::EndMarked& blocks, const Sheet& s,
                           std::optional<long> first_before) {
     const auto& p = s.profile();
 

@@ -4,6 +4,7 @@
 
 #include "docx/docx_writer.h"
 #include "docx/wml.h"
+#include "layout/wording.h"
 
 #include <pugixml.hpp>
 
@@ -54,7 +55,7 @@ void add_recipients(pugi::xml_node body, const Sheet& sheet);
 pugi::xml_node add_body(pugi::xml_node body, const Sheet& sheet);
 // Body blocks of any part (the body, an appendix); `first_before` is the space above the
 // first block, when it needs one.
-pugi::xml_node add_blocks(pugi::xml_node body, const std::vector<model::Block>& blocks, const Sheet& sheet,
+pugi::xml_node add_blocks(pugi::xml_node body, const layout::EndMarked& blocks, const Sheet& sheet,
                           std::optional<long> first_before);
 // A rule as the PDF draws it: `length` points, centred in `inner` twips, under text of
 // `text_size`, `after` points above what follows (a bordered empty paragraph).

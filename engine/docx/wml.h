@@ -123,6 +123,9 @@ pugi::xml_node start_part(pugi::xml_document& doc, const char* root);
 // The part's bytes: UTF-8, no indentation, and pugi::format_skip_control_chars so that
 // characters XML 1.0 forbids (U+0001…U+001F but tab, LF, CR) never reach the file —
 // pugixml would otherwise write them as &#01; and the part would not be well-formed.
+// Rows spooled as text (docx/spool.h) are unwrapped into place.
 std::string serialize(const pugi::xml_document& doc);
+// One element as serialize() writes it inside its part.
+std::string serialize_node(pugi::xml_node node);
 
 }  // namespace vanban::docx

@@ -109,16 +109,16 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
     const double asc = cx.ascent_of(size);
     const LineStyle para{size, Align::justify, p.first_line_indent, 0};
 
-    const std::vector<model::Block> blocks = end_mark ? with_end_mark(body) : body;
+    const EndMarked blocks(body, end_mark);
 
-    std::vector<Box> out;
+    std::vector<std::vector<Box>> parts;
     bool page_break = false;
     auto append = [&](std::vector<Box> boxes) {
         if (!boxes.empty() && page_break) {
             boxes.front().page_break_before = true;
             page_break = false;
         }
-        for (auto& b : boxes) out.push_back(std::move(b));
+        parts.push_back(std::move(boxes));
     };
     // The input's index of each block, for errors: a template's preamble is not one.
     std::size_t index = 0;
@@ -181,7 +181,7 @@ std::vector<Box> body_boxes(const std::vector<model::Block>& body, bool end_mark
             page_break = true;
         }
     }
-    return out;
+    return concat(std::move(parts));
 }
 
 }  // namespace vanban::layout

@@ -97,10 +97,9 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     Columns columns;
 
     // The recipe: each part becomes boxes; pagination places them; pages get numbers.
-    std::vector<Box> boxes = header_boxes(doc, cx, columns);
-    if (!doc.recipients.empty()) {
-        for (auto& b : recipient_boxes(doc.recipients, cx)) boxes.push_back(std::move(b));
-    }
+    std::vector<std::vector<Box>> parts;
+    parts.push_back(header_boxes(doc, cx, columns));
+    if (!doc.recipients.empty()) parts.push_back(recipient_boxes(doc.recipients, cx));
     auto body = body_boxes(doc.body, doc.end_mark, cx);
     // §9: without a Kính gửi, the body keeps the header's distance (one empty line + ~12 pt).
     if (doc.recipients.empty() && !body.empty()) {
@@ -108,11 +107,11 @@ LaidOutDocument layout_document(const model::Document& doc, const fonts::FontMet
     }
     // The signature block is never alone on a page: the body's last line goes with it.
     if (!body.empty()) body.back().keep_with_next = true;
-    for (auto& b : body) boxes.push_back(std::move(b));
-    for (auto& b : closing_boxes(doc, columns, cx)) boxes.push_back(std::move(b));
+    parts.push_back(std::move(body));
+    parts.push_back(closing_boxes(doc, columns, cx));
 
     LaidOutDocument out;
-    out.pages = paginate(std::move(boxes), options.profile, options.max_pages);
+    out.pages = paginate(concat(std::move(parts)), options.profile, options.max_pages);
     number_pages(out.pages, cx);
     out.end_room.push_back(room_below(out.pages.back(), cx));
     for (std::size_t i = 0; i < doc.appendices.size(); ++i) {

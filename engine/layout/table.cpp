@@ -63,11 +63,15 @@ double place_row(Box& box, const Grid& g, const ComposedRow& row, std::size_t fr
                  const Context& cx) {
     const auto& p = cx.profile;
     const double adv = cx.advance(p.table_size);
+    std::size_t items = box.texts.size();  // reserved at once: one box per row, and rows are many
+    for (const auto& lines : row.cells) {
+        for (std::size_t l = from; l < std::min(to, lines.size()); ++l) items += lines[l].items.size();
+    }
+    box.texts.reserve(items);
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
         const auto& lines = row.cells[c];
         if (from >= lines.size()) continue;
-        const std::vector<Line> part(lines.begin() + static_cast<std::ptrdiff_t>(from),
-                                     lines.begin() + static_cast<std::ptrdiff_t>(std::min(to, lines.size())));
+        const std::span<const Line> part(lines.data() + from, std::min(to, lines.size()) - from);
         box.add_lines(part, g.x[c] + p.table_padding_x, y + p.table_padding_y, adv, cx.ascent_of(p.table_size));
     }
     return static_cast<double>(to - from) * adv + 2 * p.table_padding_y;
@@ -82,6 +86,7 @@ double row_into(Box& box, const Grid& g, std::size_t columns, double y, const Co
 // Borders of a row band [top, bottom]: the verticals, the bottom rule, and the top rule
 // when asked (the first header row).
 void borders(Box& box, const Grid& g, double top, double bottom, bool with_top, double w) {
+    box.rules.reserve(box.rules.size() + g.x.size() + 2);  // exactly: there is one box per row
     if (with_top) box.rules.push_back(RuleItem{g.x.front(), top, g.x.back(), top, w, {}});
     box.rules.push_back(RuleItem{g.x.front(), bottom, g.x.back(), bottom, w, {}});
     for (const double x : g.x) box.rules.push_back(RuleItem{x, top, x, bottom, w, {}});

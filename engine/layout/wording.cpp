@@ -152,30 +152,41 @@ std::vector<model::InlineText> basis_lines(std::vector<model::InlineText> bases)
 
 std::string article_label(const model::Article& a) { return "Điều " + std::to_string(a.number) + "."; }
 
-std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
-    for (auto it = body.rbegin(); it != body.rend(); ++it) {
-        if (std::holds_alternative<model::PageBreak>(*it)) continue;
+EndMarked::EndMarked(const std::vector<model::Block>& body, bool end_mark) : body_(&body) {
+    if (!end_mark) return;
+    for (std::size_t i = body.size(); i-- > 0;) {
+        const model::Block& b = body[i];
+        if (std::holds_alternative<model::PageBreak>(b)) continue;
         // A body that ends with a table ends after it: the mark gets a line of its own
         // there, not on the sentence that announces the table.
-        if (std::holds_alternative<model::Table>(*it)) {
-            body.push_back(model::Paragraph{{model::Span{"./.", false, false}}, {}});
-            break;
+        if (std::holds_alternative<model::Table>(b)) {
+            block_ = std::make_shared<model::Block>(model::Paragraph{{model::Span{"./.", false, false}}, {}});
+            changed_ = body.size();
+            appended_ = true;
+            return;
         }
-        if (auto* p = std::get_if<model::Paragraph>(&*it)) {
+        if (std::holds_alternative<model::Heading>(b)) return;
+        auto copy = std::make_shared<model::Block>(b);
+        if (auto* p = std::get_if<model::Paragraph>(copy.get())) {
             append_end_mark(p->text);
-            break;
-        }
-        if (auto* list = std::get_if<model::List>(&*it)) {
+        } else if (auto* list = std::get_if<model::List>(copy.get())) {
             if (!list->items.empty()) append_end_mark(list->items.back());
-            break;
-        }
-        if (auto* article = std::get_if<model::Article>(&*it)) {
+        } else if (auto* article = std::get_if<model::Article>(copy.get())) {
             if (!article->text.empty()) append_end_mark(article->text);
-            break;
+        } else {
+            continue;  // a preamble: the mark goes on what comes before it
         }
-        if (std::holds_alternative<model::Heading>(*it)) break;
+        block_ = std::move(copy);
+        changed_ = i;
+        return;
     }
-    return body;
+}
+
+std::vector<model::Block> with_end_mark(std::vector<model::Block> body) {
+    const EndMarked marked(body, true);
+    std::vector<model::Block> out;
+    for (const model::Block& b : marked) out.push_back(b);
+    return out;
 }
 
 }  // namespace vanban::layout

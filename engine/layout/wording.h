@@ -5,6 +5,7 @@
 #include "fonts/font_metrics.h"
 #include "model/document.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,37 @@ std::string kind_phrase(const model::Document& doc);
 // R5.5: the body with "./." appended to its last paragraph or list item, unless the
 // text already ends that way (or the last block is a heading); after a final table,
 // "./." is a paragraph of its own.
+//
+// A view of the body, not a copy: only the block that gets the mark is copied, so a
+// 10,000-row table is not duplicated for three characters (issue 18). It refers to
+// `body`, which must outlive it; from a plain vector (no mark) it is the vector itself.
+class EndMarked {
+public:
+    EndMarked(const std::vector<model::Block>& body, bool end_mark = false);  // NOLINT: implicit on purpose
+    std::size_t size() const { return body_->size() + (appended_ ? 1 : 0); }
+    const model::Block& operator[](std::size_t i) const { return i == changed_ ? *block_ : (*body_)[i]; }
+
+    class iterator {
+    public:
+        iterator(const EndMarked* v, std::size_t i) : v_(v), i_(i) {}
+        const model::Block& operator*() const { return (*v_)[i_]; }
+        iterator& operator++() { ++i_; return *this; }
+        bool operator==(const iterator& o) const { return i_ == o.i_; }
+    private:
+        const EndMarked* v_;
+        std::size_t i_;
+    };
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, size()}; }
+
+private:
+    const std::vector<model::Block>* body_;
+    std::size_t changed_ = static_cast<std::size_t>(-1);  // the index of *block_, if any
+    bool appended_ = false;                               // *block_ comes after the body
+    std::shared_ptr<const model::Block> block_;
+};
+
+// The same, copied (for tests).
 std::vector<model::Block> with_end_mark(std::vector<model::Block> body);
 
 // R5.4: a heading as printed — level 1 in capitals, levels 1–2 bold, level 3 plain —

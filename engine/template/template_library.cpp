@@ -1,6 +1,7 @@
 #include "template/template_library.h"
 
 #include "core/diagnostic.h"
+#include "template/data_tree.h"
 #include "template/helpers.h"
 
 #include <kainjow/mustache.hpp>
@@ -47,86 +48,6 @@ std::pair<std::string, std::optional<std::size_t>> split_offset(const std::strin
     }
     if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     return {text, off};
-}
-
-// Thrown through kainjow's renderer (which holds nothing that needs cleaning up)
-// when strict mode meets a name the data does not define.
-struct UndefinedName {
-    std::string name;
-};
-
-// The lookup rules of Mustache (innermost context first, dotted names), plus strictness.
-class Context final : public mu::basic_context<std::string> {
-public:
-    Context(const mu::data* root, bool strict) : strict_(strict) { items_.push_back(root); }
-
-    void push(const mu::data* d) override { items_.push_back(d); }
-    void pop() override { items_.pop_back(); }
-
-    const mu::data* get(const std::string& name) const override {
-        const mu::data* found = lookup(name);
-        if (!found && strict_) throw UndefinedName{name};
-        return found;
-    }
-    // Partials are spliced in at load time; a partial tag that survives to render time
-    // was produced by a set-delimiter trick and is refused.
-    const mu::data* get_partial(const std::string& name) const override {
-        throw UndefinedName{">" + name};
-    }
-
-private:
-    const mu::data* lookup(const std::string& name) const {
-        if (name == ".") return items_.back();
-        std::vector<std::string_view> parts;
-        std::string_view rest = name;
-        while (true) {
-            const auto dot = rest.find('.');
-            parts.push_back(rest.substr(0, dot));
-            if (dot == std::string_view::npos) break;
-            rest.remove_prefix(dot + 1);
-        }
-        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-            const mu::data* var = *it;
-            for (const auto part : parts) {
-                var = var->get(std::string(part));
-                if (!var) break;
-            }
-            if (var) return var;
-        }
-        return nullptr;
-    }
-
-    std::vector<const mu::data*> items_;
-    bool strict_;
-};
-
-mu::data to_mustache(const nlohmann::json& j) {
-    switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            mu::data d{mu::data::type::object};
-            for (const auto& [k, v] : j.items()) d.set(k, to_mustache(v));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            mu::data d{mu::data::type::list};
-            for (const auto& v : j) d.push_back(to_mustache(v));
-            return d;
-        }
-        case nlohmann::json::value_t::string: {
-            // An empty string is false, so that `{{#urgency}}…{{/urgency}}` prints
-            // nothing for an absent field (kainjow treats "" as true); printed as a
-            // variable, false is "" as well.
-            const auto& s = j.get_ref<const std::string&>();
-            return s.empty() ? mu::data{mu::data::type::bool_false} : mu::data{s};
-        }
-        case nlohmann::json::value_t::boolean:
-            return j.get<bool>() ? mu::data{mu::data::type::bool_true} : mu::data{mu::data::type::bool_false};
-        case nlohmann::json::value_t::null:
-            return mu::data{mu::data::type::bool_false};
-        default:
-            // Mustache has no numbers (kainjow turns an int into `true`): print them.
-            return mu::data{j.dump()};
-    }
 }
 
 }  // namespace
@@ -350,16 +271,16 @@ std::string TemplateLibrary::render(std::string_view name, const nlohmann::json&
         parsed->set_custom_escape([](const std::string& s) { return xml_escape(s); });
     }
 
-    mu::data root = to_mustache(data);
+    mu::data root = detail::to_mustache(data);
     add_helpers(root);  // {{#upper}}…{{/upper}} and the rest, in every template
-    Context ctx(&root, options.strict);
+    detail::Context ctx(&root, data, options.strict);
     std::string result;
     try {
         result = parsed->render(ctx);
     } catch (const HelperError& h) {
         const auto l = compiled->find("{{#" + h.helper()).value_or(SourceLocation{compiled->file(), 0, 0});
         fail_at_line(l.file.string(), l.line, l.column, "helper '" + h.helper() + "': " + h.what());
-    } catch (const UndefinedName& u) {
+    } catch (const detail::UndefinedName& u) {
         // Point at the first tag that uses the name.
         std::optional<SourceLocation> loc;
         for (const char* pre : {"{{", "{{#", "{{^", "{{&", "{{{", "{{/"}) {

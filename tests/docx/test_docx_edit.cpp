@@ -542,3 +542,29 @@ TEST_CASE("Item 13: the PDF has an outline of headings and appendices, opens on 
     CHECK(plain.out.find("/Outlines") == std::string::npos);
     CHECK(plain.out.find("/PageMode") == std::string::npos);
 }
+
+TEST_CASE("A table of 1,000 rows reaches document.xml whole and in order, its last row kept with the closing") {
+    // Rows are spooled as text in batches (docx/spool.h): no batch may be lost, doubled
+    // or reordered, and the last row must still be a node that keep_with_next can mark.
+    model::Table t = stt_table();
+    t.rows.clear();
+    for (int i = 1; i <= 1000; ++i) {
+        t.rows.push_back({model::TableCell{{{std::to_string(i), false, false}}, false},
+                          model::TableCell{{{"Đơn vị <" + std::to_string(i) + "> & \"?>\"", false, false}}, false},
+                          model::TableCell{{{std::to_string(7 * i), false, false}}, true}});
+    }
+    const auto doc = letter_with({t}, true, false);
+    const auto xml = part(docx_of(doc), "word/document.xml");
+    const auto rows = xml.select_nodes("/w:document/w:body/w:tbl[w:tr/w:tc/w:p/w:r/w:t[. = 'STT']]/w:tr");
+    REQUIRE(rows.size() == 1001);  // the titles and every data row
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto cells = rows[i].node().select_nodes("w:tc");
+        REQUIRE(cells.size() == 3);
+        CHECK(text_of(cells[0].node().child("w:p")) == std::to_string(i));
+        CHECK(text_of(cells[1].node().child("w:p")) == "Đơn vị <" + std::to_string(i) + "> & \"?>\"");
+    }
+    CHECK(xml.select_nodes("//processing-instruction()").empty());
+    const auto last = rows[rows.size() - 1].node();
+    CHECK(last.select_node("w:tc/w:p/w:pPr/w:keepNext"));
+    CHECK_FALSE(rows[rows.size() - 2].node().select_node("w:tc/w:p/w:pPr/w:keepNext"));
+}

@@ -1,8 +1,8 @@
 // vanban render INPUT.json... [-o OUT.pdf|OUT.docx|DIR] [--format pdf,docx] [--pdfa] …
 #include "cli/batch.h"
-#include "check/check.h"
 #include "cli/commands.h"
-#include "cli/register_render.h"
+#include "cli/hand_off.h"
+#include "cli/render_extras.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/output_set.h"
@@ -184,18 +184,6 @@ Options parse(const Args& args) {
     return o;
 }
 
-// --check: "" when the PDF just written conforms; otherwise its failures (and
-// warnings), which become the input's error. The file stays, to be looked at.
-std::string check_written(const fs::path& pdf) {
-    const check::Report report = check::check_pdf(pdf);
-    if (report.conforms()) return "";
-    std::string out = pdf.string() + ": does not conform to the layout rules (vanban check):";
-    for (const auto& f : report.findings) {
-        if (!f.ok) out += std::string("\n  ") + (f.warning ? "WARN " : "FAIL ") + f.rule + " " + f.message;
-    }
-    return out;
-}
-
 // --from: the document's strings are decoded from a legacy encoding before the input
 // stage sees them (the bytes outside strings, numbers included, stay as written).
 Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::string& from,
@@ -209,10 +197,22 @@ Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::s
 
 }  // namespace
 
+RenderExtras& render_extras() {
+    static RenderExtras extras;
+    return extras;
+}
+
 int run_render(const Args& args) {
+    RenderExtras& extras = render_extras();
+    for (const auto& a : args) {
+        // Before any work: the front hands these over to vanban-full, which has them.
+        if ((a == "--register" && !extras.register_render) || (a == "--check" && !extras.check_written)) {
+            run_in_full_program();
+        }
+    }
     // --register: numbered by the register, in its transaction (cli/register_render.cpp).
     for (const auto& a : args)
-        if (a == "--register") return run_register_render(args);
+        if (a == "--register") return extras.register_render(args);
     const Options o = parse(args);
     install_signal_cleanup(true);  // SIGINT/SIGTERM: finish the documents in hand, write --report
     const std::string out_ext = o.output ? lower_extension(*o.output) : "";
@@ -296,7 +296,7 @@ int run_render(const Args& args) {
             if (o.pdf) set.add(targets[i][t++], r.pdf);
             if (o.docx) set.add(targets[i][t++], r.docx);
             set.commit();
-            if (o.pdf && o.check) res.error = check_written(targets[i][o.emit_markup ? 1 : 0]);
+            if (o.pdf && o.check) res.error = extras.check_written(targets[i][o.emit_markup ? 1 : 0]);
         } catch (const Error& e) {
             res.error = e.what();
         } catch (const std::exception& e) {

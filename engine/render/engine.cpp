@@ -28,9 +28,11 @@ fs::path shipped_dir(std::string_view name) {
     const auto exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         // build/vanban → the source tree's templates/ (build/ sits in it); an installed
-        // /usr/bin/vanban → /usr/share/vanban/templates (FHS), wherever the prefix is.
+        // /usr/bin/vanban → /usr/share/vanban/templates (FHS), wherever the prefix is;
+        // /usr/libexec/vanban/vanban-full (cli/hand_off.h) → the same, one level up.
         const fs::path bin = exe.parent_path();
-        for (const auto& p : {bin.parent_path() / "share" / "vanban" / name, bin.parent_path() / name, bin / name}) {
+        for (const auto& p : {bin.parent_path() / "share" / "vanban" / name, bin.parent_path() / name, bin / name,
+                              bin.parent_path().parent_path() / "share" / "vanban" / name}) {
             if (fs::is_directory(p, ec)) return p;
         }
     }

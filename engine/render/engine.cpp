@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "core/heap.h"
 #include "docx/docx_writer.h"
 #include "fonts/font_set.h"
 #include "input/document_input.h"
@@ -107,6 +108,7 @@ std::string input_pointer(const std::string& pointer, const model::Document& doc
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+    keep_freed_heap();  // a warm DOCX render faulted its zlib buffers in again per part
     auto font_dirs = options_.font_dirs;
     font_dirs.push_back(shipped_dir("fonts"));
     fonts_ = fonts::shared_font_set(font_dirs);

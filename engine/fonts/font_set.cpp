@@ -38,7 +38,11 @@ double FontMetrics::width(Style style, std::string_view utf8, double size) const
 
 // --- Face ---------------------------------------------------------------------
 
-Face::Face(const fs::path& file) : file_(file) {
+namespace {
+std::atomic<std::uint64_t> g_face_serial{0};
+}  // namespace
+
+Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     blob_ = hb_blob_create_from_file_or_fail(file.c_str());
     if (!blob_) {
         fail_at_pointer(file.string(), "", "cannot read font file");

@@ -28,6 +28,8 @@ public:
     Face& operator=(const Face&) = delete;
 
     const std::filesystem::path& file() const { return file_; }
+    // Unique among the faces of this process, unlike the address: for caches keyed by face.
+    std::uint64_t serial() const { return serial_; }
     const std::string& postscript_name() const { return postscript_name_; }
     unsigned units_per_em() const { return upem_; }
 
@@ -52,6 +54,7 @@ private:
     void validate_cmap();  // throws vanban::Error for a face whose cmap was lost
     void validate_outline(char32_t c, unsigned gid) const;  // throws for a glyph that does not draw
     std::filesystem::path file_;
+    std::uint64_t serial_;
     hb_blob_t* blob_ = nullptr;
     hb_face_t* face_ = nullptr;
     hb_font_t* font_ = nullptr;

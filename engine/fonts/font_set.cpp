@@ -78,6 +78,7 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     }
     hb_set_destroy(unicodes);
     outline_ok_.reset(new std::atomic<std::uint8_t>[n]());
+    glyph_count_ = n;
     validate_cmap();
 
     // "Single" line spacing comes from hhea (Word and LibreOffice agree: 1.149 em for
@@ -157,7 +158,7 @@ Face::~Face() {
     if (blob_) hb_blob_destroy(blob_);
 }
 
-unsigned Face::glyph(char32_t c) const {
+unsigned Face::glyph_checked(char32_t c) const {
     hb_codepoint_t gid = 0;
     if (c < 0x10000) gid = bmp_[c];
     else if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
@@ -250,9 +251,12 @@ FontFiles find_font_files(const std::vector<fs::path>& search_dirs) {
 FontSet::FontSet(FontFiles files) : files_(std::move(files)) {}
 FontSet::~FontSet() = default;
 
-const Face& FontSet::face(Style style) const {
+const Face& FontSet::load(Style style) const {
     const auto i = static_cast<std::size_t>(style);
-    std::call_once(once_[i], [&] { faces_[i] = std::make_unique<Face>(files_.paths[i]); });
+    std::call_once(once_[i], [&] {
+        faces_[i] = std::make_unique<Face>(files_.paths[i]);
+        loaded_[i].store(faces_[i].get(), std::memory_order_release);
+    });
     return *faces_[i];
 }
 

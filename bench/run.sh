@@ -8,16 +8,14 @@ echo "== warm, one process (median of repetitions) =="
 build/bench/vanban_bench --benchmark_filter="${1:-.}" 2>/dev/null | grep -E "median|Benchmark|---" || true
 build/bench/vanban_bench_sign --benchmark_filter="${1:-.}" 2>/dev/null | grep -E "median" || true
 echo
-echo "== cold CLI: build/vanban render samples/cong-van-1996.json (whole process), 20 runs =="
+echo "== cold CLI (whole process; bench/README.md), 40 runs each =="
 tmp=$(mktemp -d)
-times=()
-for i in $(seq 20); do
-  s=$(date +%s%N)
-  build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf"
-  e=$(date +%s%N)
-  times+=($(( (e - s) / 1000 )))
-done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %.1f ms\n", a[int((NR+1)/2)]/1000}'
+build/bench/vanban_cold_start 40 build/vanban --version | sed 's/^/vanban --version: /'
+# The output on tmpfs (no disk under fsync) and next to the other temporaries (with it).
+shm=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
+build/bench/vanban_cold_start 40 build/vanban render samples/cong-van-1996.json -o "$shm/cv.pdf" | sed 's/^/render, output on tmpfs: /'
+build/bench/vanban_cold_start 40 build/vanban render samples/cong-van-1996.json -o "$tmp/cv.pdf" | sed 's/^/render, output fsynced to disk: /'
+rm -rf "$shm"
 echo "size $(stat -c %s "$tmp/cv.pdf") bytes"
 echo
 echo "== 1,000 letters in one batch (JSON Lines), --jobs 1 vs --jobs 2 =="

@@ -1,9 +1,9 @@
 // vanban render INPUT.json... [-o OUT.pdf|OUT.docx|DIR] [--format pdf,docx] [--pdfa] …
 #include "cli/batch.h"
-#include "check/check.h"
 #include "cli/commands.h"
-#include "cli/register_render.h"
-#include "cli/render_sign.h"
+#include "cli/hand_off.h"
+#include "cli/render_extras.h"
+#include "cli/sign_help.h"
 #include "core/diagnostic.h"
 #include "core/files.h"
 #include "core/output_set.h"
@@ -78,7 +78,8 @@ struct Options {
     std::size_t shard_index = 0, shard_count = 1;
     std::string from;  // --from: legacy encoding of the strings, or "auto"; "" = UTF-8
     Limits limits;     // --max-…
-    RenderSigning signing;  // --signature-fields, --sign KEY-SOURCE … (cli/render_sign.h)
+    // --signature-fields, --sign KEY-SOURCE …: vanban-full's (cli/render_sign.cpp); none in the front.
+    std::shared_ptr<PdfFinisher> finisher;
 };
 
 // Extensions compare case-insensitively: -o OUT.PDF is a file, not a directory.
@@ -116,6 +117,7 @@ std::size_t parse_limit(const std::string& option, const std::string& v, std::si
 
 Options parse(const Args& args) {
     Options o;
+    if (render_extras().make_pdf_finisher) o.finisher = render_extras().make_pdf_finisher();
     std::string formats;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
@@ -166,8 +168,11 @@ Options parse(const Args& args) {
         else if (s == "--emit") {
             if (value() != "markup") usage_error("--emit takes 'markup'");
             o.emit_markup = true;
-        } else if (parse_render_signing(args, i, o.signing)) {
-        } else if (s.size() > 1 && s[0] == '-') usage_error("unknown option " + s);
+        } else if (o.finisher && o.finisher->parse(args, i)) {
+        } else if (s.size() > 1 && s[0] == '-') {
+            run_in_full_program();  // the front does not know it, vanban-full may (the signing options)
+            usage_error("unknown option " + s);
+        }
         else o.inputs.emplace_back(s);
     }
     if (o.inputs.empty()) usage_error("render needs at least one INPUT.json");
@@ -188,20 +193,8 @@ Options parse(const Args& args) {
         o.pdf = true;
     }
     if (o.check && !o.pdf) usage_error("--check checks PDF output; it needs --format pdf");
-    if ((o.signing.sign || o.signing.fields) && !o.pdf) usage_error("--sign and --signature-fields need --format pdf");
+    if (o.finisher && o.finisher->active() && !o.pdf) usage_error("--sign and --signature-fields need --format pdf");
     return o;
-}
-
-// --check: "" when the PDF just written conforms; otherwise its failures (and
-// warnings), which become the input's error. The file stays, to be looked at.
-std::string check_written(const fs::path& pdf) {
-    const check::Report report = check::check_pdf(pdf);
-    if (report.conforms()) return "";
-    std::string out = pdf.string() + ": does not conform to the layout rules (vanban check):";
-    for (const auto& f : report.findings) {
-        if (!f.ok) out += std::string("\n  ") + (f.warning ? "WARN " : "FAIL ") + f.rule + " " + f.message;
-    }
-    return out;
 }
 
 // --from: the document's strings are decoded from a legacy encoding before the input
@@ -217,11 +210,23 @@ Rendered render_legacy(const Engine& engine, const BatchItem& item, const std::s
 
 }  // namespace
 
+RenderExtras& render_extras() {
+    static RenderExtras extras;
+    return extras;
+}
+
 int run_render(const Args& args) {
+    RenderExtras& extras = render_extras();
+    for (const auto& a : args) {
+        // Before any work: the front hands these over to vanban-full, which has them.
+        if ((a == "--register" && !extras.register_render) || (a == "--check" && !extras.check_written)) {
+            run_in_full_program();
+        }
+    }
     // --register: numbered by the register, in its transaction (cli/register_render.cpp).
     for (const auto& a : args)
-        if (a == "--register") return run_register_render(args);
-    Options o = parse(args);
+        if (a == "--register") return extras.register_render(args);
+    const Options o = parse(args);
     install_signal_cleanup(true);  // SIGINT/SIGTERM: finish the documents in hand, write --report
     const std::string out_ext = o.output ? lower_extension(*o.output) : "";
     const bool single_file = out_ext == ".pdf" || out_ext == ".docx";
@@ -240,7 +245,7 @@ int run_render(const Args& args) {
                 fail_at_pointer(o.output->string(), "", "cannot create directory: " + ec.message());
             }
         }
-        prepare_render_signing(o.signing, o.font_dirs);  // the key is loaded (and checked) once
+        if (o.finisher) o.finisher->prepare(o.font_dirs);  // the key is loaded (and checked) once
         engine = std::make_unique<Engine>(EngineOptions{o.template_dirs, o.font_dirs, 0, o.limits});
         items = shard(expand_inputs(o.inputs), o.shard_index, o.shard_count);
     } catch (const Error& e) {
@@ -302,10 +307,10 @@ int run_render(const Args& args) {
             OutputSet set;  // the document's files appear together, or none does
             std::size_t t = 0;
             if (o.emit_markup) set.add(targets[i][t++], r.markup);
-            if (o.pdf) set.add(targets[i][t++], finish_pdf(r, item.name, o.signing));
+            if (o.pdf) set.add(targets[i][t++], o.finisher ? o.finisher->finish(r, item.name) : r.pdf);
             if (o.docx) set.add(targets[i][t++], r.docx);
             set.commit();
-            if (o.pdf && o.check) res.error = check_written(targets[i][o.emit_markup ? 1 : 0]);
+            if (o.pdf && o.check) res.error = extras.check_written(targets[i][o.emit_markup ? 1 : 0]);
         } catch (const Error& e) {
             res.error = e.what();
         } catch (const std::exception& e) {

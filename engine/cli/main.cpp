@@ -4,6 +4,7 @@
 // others were still processed), or an I/O error (a full disk, a closed pipe); 2 the
 // command line itself is wrong; 128 + N killed by signal N (SIGINT 130, SIGTERM 143).
 #include "cli/commands.h"
+#include "cli/hand_off.h"
 #include "core/diagnostic.h"
 
 #include <csignal>
@@ -19,7 +20,11 @@ std::vector<Command>& registry() {
     static std::vector<Command> r;
     return r;
 }
+char** g_argv = nullptr;
 }  // namespace
+
+void keep_command_line(char** argv) { g_argv = argv; }
+char** command_line() { return g_argv; }
 
 CommandRegistration::CommandRegistration(Command c) {
     registry().push_back(std::move(c));
@@ -59,9 +64,11 @@ int main(int argc, char** argv) {
     // A closed pipe is an EPIPE error where the write happens (reported, exit 1), never a
     // silent death by SIGPIPE before --report is written.
     std::signal(SIGPIPE, SIG_IGN);
+    vanban::cli::keep_command_line(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) vanban::cli::usage_error("no command given");
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        vanban::cli::run_in_full_program();  // the front does not know every command
         print_help();
         return 0;
     }
@@ -86,5 +93,6 @@ int main(int argc, char** argv) {
             }
         }
     }
+    vanban::cli::run_in_full_program();  // a command the front does not link
     vanban::cli::usage_error("unknown command '" + args[0] + "'");
 }

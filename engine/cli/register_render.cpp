@@ -1,4 +1,5 @@
 #include "cli/register_render.h"
+#include "cli/render_extras.h"
 
 #include "core/diagnostic.h"
 #include "core/files.h"
@@ -152,5 +153,9 @@ int run_register_render(const Args& args) {
     std::cerr << (o.inputs.size() - failed) << " rendered and registered, " << failed << " failed\n";
     return failed ? 1 : 0;
 }
+
+namespace {
+const bool kRegistered = (render_extras().register_render = run_register_render, true);
+}  // namespace
 
 }  // namespace vanban::cli

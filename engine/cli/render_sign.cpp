@@ -1,5 +1,7 @@
 #include "cli/render_sign.h"
 
+#include "cli/render_extras.h"
+
 #include "core/diagnostic.h"
 #include "sign/fields.h"
 
@@ -51,5 +53,27 @@ std::string finish_pdf(const Rendered& r, const std::string& name, const RenderS
     if (box && opt.number.empty()) opt.number = number_and_symbol(r.model);
     return sign::sign_pdf(std::move(pdf), name, s.who, opt);
 }
+
+namespace {
+
+// render's signing options behind the front's PdfFinisher (cli/render_extras.h).
+class SigningFinisher final : public PdfFinisher {
+public:
+    bool parse(const Args& args, std::size_t& i) override { return parse_render_signing(args, i, s_); }
+    bool active() const override { return s_.sign || s_.fields; }
+    void prepare(const std::vector<std::filesystem::path>& font_dirs) override { prepare_render_signing(s_, font_dirs); }
+    std::string finish(const Rendered& r, const std::string& name) const override {
+        return active() ? finish_pdf(r, name, s_) : r.pdf;
+    }
+
+private:
+    RenderSigning s_;
+};
+
+const bool kRegistered =
+    (render_extras().make_pdf_finisher = []() -> std::unique_ptr<PdfFinisher> { return std::make_unique<SigningFinisher>(); },
+     true);
+
+}  // namespace
 
 }  // namespace vanban::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/commands.h"
+#include "cli/sign_help.h"
 #include "layout/page.h"
 #include "model/document.h"
 #include "sign/sign.h"
@@ -23,8 +24,6 @@ struct SignArgs {
     sign::SignOptions options;
 };
 
-// The option help, for both commands' --help.
-extern const char* const kSignHelp;
 
 // If args[i] is a signing option, consumes it (and its value) and returns true.
 // `allow_input`: whether --input is one (sign: yes; render lays the document out itself).

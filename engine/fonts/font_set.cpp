@@ -38,7 +38,11 @@ double FontMetrics::width(Style style, std::string_view utf8, double size) const
 
 // --- Face ---------------------------------------------------------------------
 
-Face::Face(const fs::path& file) : file_(file) {
+namespace {
+std::atomic<std::uint64_t> g_face_serial{0};
+}  // namespace
+
+Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     blob_ = hb_blob_create_from_file_or_fail(file.c_str());
     if (!blob_) {
         fail_at_pointer(file.string(), "", "cannot read font file");
@@ -73,7 +77,9 @@ Face::Face(const fs::path& file) : file_(file) {
         if (hb_font_get_nominal_glyph(font_, cp, &gid) && gid < 0x10000) bmp_[cp] = static_cast<unsigned short>(gid);
     }
     hb_set_destroy(unicodes);
-    validate_outlines();
+    outline_ok_.reset(new std::atomic<std::uint8_t>[n]());
+    glyph_count_ = n;
+    validate_cmap();
 
     // "Single" line spacing comes from hhea (Word and LibreOffice agree: 1.149 em for
     // Times New Roman / Liberation Serif).
@@ -111,54 +117,39 @@ Face::Face(const fs::path& file) : file_(file) {
     }
 }
 
-// A damaged font (random bytes in 'glyf', a truncated file) still has a cmap and
-// advances, so it lays out — and prints blank or garbage. Every character with ink
-// must have an outline that draws, with a bounding box inside the font's own.
-void Face::validate_outlines() {
-    std::array<int, 4> box{};  // xMin yMin xMax yMax from 'head'
-    hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
-    unsigned len = 0;
-    const char* d = hb_blob_get_data(head, &len);
-    for (unsigned k = 0; k < 4 && len >= 44; ++k) {
-        box[k] = static_cast<int16_t>((static_cast<uint8_t>(d[36 + 2 * k]) << 8) | static_cast<uint8_t>(d[37 + 2 * k]));
-    }
-    hb_blob_destroy(head);
-    const int slack = static_cast<int>(upem_) / 10;
-    std::string bad;
-    std::size_t count = 0;
-    for (char32_t c = 0; c < 0x10000; ++c) {
-        const unsigned gid = bmp_[c];
-        if (gid == 0 || !has_ink(c)) continue;
-        hb_glyph_extents_t ext{};
-        // Random bytes in 'glyf' give glyph boxes far outside the font's own.
-        const bool ok = glyph_has_outline(font_, gid) && hb_font_get_glyph_extents(font_, gid, &ext) &&
-                        ext.x_bearing >= box[0] - slack && ext.x_bearing + ext.width <= box[2] + slack &&
-                        ext.y_bearing <= box[3] + slack && ext.y_bearing + ext.height >= box[1] - slack;
-        if (ok) continue;
-        if (++count <= 5) {
-            char hex[16];
-            std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-            bad += std::string(bad.empty() ? "" : ", ") + hex;
-        }
-    }
-    // A cut-short file may lose its cmap instead: a document font maps every ASCII letter and digit.
+// A cut-short file may lose its cmap: a document font maps every ASCII letter and digit.
+void Face::validate_cmap() {
     std::size_t unmapped = 0;
     for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && bmp_[c] == 0 ? 1 : 0;
-    if (unmapped > 0 && count == 0) {
-        count = unmapped;
-        bad = "the letters and digits are not mapped";
+    if (unmapped == 0) return;
+    hb_font_destroy(font_);
+    hb_face_destroy(face_);
+    hb_blob_destroy(blob_);
+    font_ = nullptr;
+    face_ = nullptr;
+    blob_ = nullptr;
+    fail_at_pointer(file_.string(), "", "damaged font: the letters and digits are not mapped; replace the file");
+}
+
+// A damaged font (random bytes in 'glyf', a truncated file) still has a cmap and
+// advances, so it lays out — and prints blank or garbage. Every character with ink that
+// is laid out or printed must have an outline that draws, with a bounding box inside the
+// font's own. Every glyph goes through glyph(), so none prints unchecked.
+void Face::validate_outline(char32_t c, unsigned gid) const {
+    if (!has_ink(c)) return;  // spaces and format characters rightly draw nothing
+    const int slack = static_cast<int>(upem_) / 10;
+    hb_glyph_extents_t ext{};
+    // Random bytes in 'glyf' give glyph boxes far outside the font's own.
+    const bool ok = glyph_has_outline(font_, gid) && hb_font_get_glyph_extents(font_, gid, &ext) &&
+                    ext.x_bearing >= bbox_[0] - slack && ext.x_bearing + ext.width <= bbox_[2] + slack &&
+                    ext.y_bearing <= bbox_[3] + slack && ext.y_bearing + ext.height >= bbox_[1] - slack;
+    if (!ok) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+        fail_at_pointer(file_.string(), "", std::string("damaged font: the character ") + hex +
+                                               " has ink but no usable outline; replace the file");
     }
-    if (count > 0) {
-        hb_font_destroy(font_);
-        hb_face_destroy(face_);
-        hb_blob_destroy(blob_);
-        font_ = nullptr;
-        face_ = nullptr;
-        blob_ = nullptr;
-        fail_at_pointer(file_.string(), "", "damaged font: " + std::to_string(count) +
-                                               " characters with ink have no usable outline (" + bad +
-                                               (count > 5 ? ", …" : "") + "); replace the file");
-    }
+    if (gid < advances_.size()) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
 }
 
 Face::~Face() {
@@ -167,10 +158,14 @@ Face::~Face() {
     if (blob_) hb_blob_destroy(blob_);
 }
 
-unsigned Face::glyph(char32_t c) const {
-    if (c < 0x10000) return bmp_[c];
+unsigned Face::glyph_checked(char32_t c) const {
     hb_codepoint_t gid = 0;
-    return hb_font_get_nominal_glyph(font_, c, &gid) ? gid : 0;
+    if (c < 0x10000) gid = bmp_[c];
+    else if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
+    if (gid != 0 && (gid >= advances_.size() || !outline_ok_[gid].load(std::memory_order_relaxed))) {
+        validate_outline(c, gid);
+    }
+    return gid;
 }
 
 int Face::glyph_advance(unsigned gid) const {
@@ -256,9 +251,12 @@ FontFiles find_font_files(const std::vector<fs::path>& search_dirs) {
 FontSet::FontSet(FontFiles files) : files_(std::move(files)) {}
 FontSet::~FontSet() = default;
 
-const Face& FontSet::face(Style style) const {
+const Face& FontSet::load(Style style) const {
     const auto i = static_cast<std::size_t>(style);
-    std::call_once(once_[i], [&] { faces_[i] = std::make_unique<Face>(files_.paths[i]); });
+    std::call_once(once_[i], [&] {
+        faces_[i] = std::make_unique<Face>(files_.paths[i]);
+        loaded_[i].store(faces_[i].get(), std::memory_order_release);
+    });
     return *faces_[i];
 }
 

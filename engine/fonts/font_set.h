@@ -5,6 +5,8 @@
 #include "fonts/font_metrics.h"
 
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -26,11 +28,21 @@ public:
     Face& operator=(const Face&) = delete;
 
     const std::filesystem::path& file() const { return file_; }
+    // Unique among the faces of this process, unlike the address: for caches keyed by face.
+    std::uint64_t serial() const { return serial_; }
     const std::string& postscript_name() const { return postscript_name_; }
     unsigned units_per_em() const { return upem_; }
 
-    // Glyph id for a BMP or astral code point; 0 when the face lacks it.
-    unsigned glyph(char32_t c) const;
+    // Glyph id for a BMP or astral code point; 0 when the face lacks it. Throws
+    // vanban::Error when the glyph of a character with ink does not draw (damaged font).
+    // Inline: layout asks this for every character it measures, many times per line.
+    unsigned glyph(char32_t c) const {
+        if (c < 0x10000) {
+            const unsigned gid = bmp_[c];
+            if (gid == 0 || (gid < glyph_count_ && outline_ok_[gid].load(std::memory_order_relaxed))) return gid;
+        }
+        return glyph_checked(c);
+    }
     // Advance of a glyph in font units.
     int glyph_advance(unsigned gid) const;
 
@@ -46,8 +58,11 @@ public:
     hb_face_t* hb_face() const { return face_; }
 
 private:
-    void validate_outlines();  // throws vanban::Error for a damaged face
+    void validate_cmap();  // throws vanban::Error for a face whose cmap was lost
+    void validate_outline(char32_t c, unsigned gid) const;  // throws for a glyph that does not draw
+    unsigned glyph_checked(char32_t c) const;  // glyph() for astral code points and first uses
     std::filesystem::path file_;
+    std::uint64_t serial_;
     hb_blob_t* blob_ = nullptr;
     hb_face_t* face_ = nullptr;
     hb_font_t* font_ = nullptr;
@@ -59,6 +74,10 @@ private:
     int weight_ = 400;
     std::vector<int> advances_;          // by glyph id
     std::vector<unsigned short> bmp_;    // BMP cmap, filled at load (thread-safe reads)
+    // By glyph id: 1 once its outline was found to draw. Checked on first use rather than
+    // for all ~2,600 glyphs at load, which cost ~4 ms per face at every cold start.
+    std::unique_ptr<std::atomic<std::uint8_t>[]> outline_ok_;
+    unsigned glyph_count_ = 0;
 };
 
 // Where the four style files were found.
@@ -79,7 +98,10 @@ public:
     ~FontSet() override;
 
     // The face for a style, loaded on first use (thread-safe).
-    const Face& face(Style style) const;
+    const Face& face(Style style) const {
+        const Face* f = loaded_[static_cast<std::size_t>(style)].load(std::memory_order_acquire);
+        return f ? *f : load(style);
+    }
     const FontFiles& files() const { return files_; }
 
     bool has_glyph(Style style, char32_t c) const override;
@@ -92,6 +114,9 @@ private:
     FontFiles files_;
     mutable std::array<std::unique_ptr<Face>, 4> faces_;
     mutable std::array<std::once_flag, 4> once_;
+    // Set once a face is loaded: face() then costs one load instead of a call_once.
+    mutable std::array<std::atomic<const Face*>, 4> loaded_{};
+    const Face& load(Style style) const;
 };
 
 // A process-wide cache: one FontSet per distinct search path.

@@ -25,12 +25,15 @@ haru::Array widths(haru::Document& doc, const fonts::Face& face, const fonts::Su
 }
 
 haru::Dict descriptor(haru::Document& doc, fonts::Style style, const fonts::Face& face,
-                      const fonts::SubsetFont& subset, const std::string& name) {
+                      const FontProgram& font_program, const std::string& name) {
+    const fonts::SubsetFont& subset = font_program.subset;
     const double scale = 1000.0 / face.units_per_em();
     const auto em = [&](int v) { return static_cast<int>(std::lround(v * scale)); };
 
     // FontFile2 (§9.9, Table 127): /Length1 is the length of the decoded program.
-    haru::Stream program = doc.stream(subset.data());
+    // The same bytes doc.stream(subset.data()) would write, deflated once per program.
+    haru::Stream program = doc.compress() ? doc.stream_as_is(font_program.deflated, true)
+                                          : doc.stream_as_is(subset.data(), false);
     program.integer("Length1", static_cast<int>(subset.data().size()));
 
     const int flags = descriptor_flags(style, face);
@@ -56,7 +59,8 @@ haru::Dict descriptor(haru::Document& doc, fonts::Style style, const fonts::Face
 }  // namespace
 
 EmbeddedFont embed_cid_font(haru::Document& doc, fonts::Style style, const fonts::Face& face,
-                            const fonts::SubsetFont& subset, const StyleGlyphs& glyphs) {
+                            const FontProgram& program, const StyleGlyphs& glyphs) {
+    const fonts::SubsetFont& subset = program.subset;
     // BaseFont of a subset carries a tag (§9.6.4); the Type 0 font repeats the
     // CIDFontType2's name (§9.7.6.1, Table 121).
     const std::string name = subset_tag(face.postscript_name(), glyphs.used) + "+" + face.postscript_name();
@@ -66,7 +70,7 @@ EmbeddedFont embed_cid_font(haru::Document& doc, fonts::Style style, const fonts
         .name("Subtype", "CIDFontType2")
         .name("BaseFont", name.c_str())
         .put("CIDSystemInfo", doc.dict().string("Registry", "Adobe").string("Ordering", "Identity").integer("Supplement", 0))
-        .put("FontDescriptor", descriptor(doc, style, face, subset, name))
+        .put("FontDescriptor", descriptor(doc, style, face, program, name))
         .put("W", widths(doc, face, subset))
         // Codes are renumbered GIDs, so CID = GID (§9.7.4.2, Table 117).
         .name("CIDToGIDMap", "Identity");

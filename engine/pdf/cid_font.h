@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fonts/subset.h"
+#include "pdf/font_programs.h"
 #include "pdf/glyphs.h"
 #include "pdf/haru.h"
 
@@ -22,8 +23,8 @@ struct EmbeddedFont {
 };
 
 // Builds every object of the font in `doc`. `glyphs` is the style's usage that
-// `subset` was made from.
+// `program` was made from (pdf/font_programs.h), deflated when doc.compress().
 EmbeddedFont embed_cid_font(haru::Document& doc, fonts::Style style, const fonts::Face& face,
-                            const fonts::SubsetFont& subset, const StyleGlyphs& glyphs);
+                            const FontProgram& program, const StyleGlyphs& glyphs);
 
 }  // namespace vanban::pdf

@@ -62,8 +62,8 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
         if (!usage.uses(style)) continue;  // only styles that are drawn are embedded
         const fonts::Face& face = fonts.face(style);
         const StyleGlyphs& glyphs = usage.styles[index(style)];
-        const fonts::SubsetFont subset = fonts::subset_font(face, glyphs.used);
-        embedded[index(style)] = embed_cid_font(pdf, style, face, subset, glyphs);
+        const auto program = font_program(face, glyphs.used, pdf.compress());
+        embedded[index(style)] = embed_cid_font(pdf, style, face, *program, glyphs);
     }
 
     std::vector<HPDF_Page> pages;

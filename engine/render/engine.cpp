@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/files.h"
+#include "core/heap.h"
 #include "docx/docx_writer.h"
 #include "fonts/font_set.h"
 #include "input/document_input.h"
@@ -28,9 +29,11 @@ fs::path shipped_dir(std::string_view name) {
     const auto exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         // build/vanban → the source tree's templates/ (build/ sits in it); an installed
-        // /usr/bin/vanban → /usr/share/vanban/templates (FHS), wherever the prefix is.
+        // /usr/bin/vanban → /usr/share/vanban/templates (FHS), wherever the prefix is;
+        // /usr/libexec/vanban/vanban-full (cli/hand_off.h) → the same, one level up.
         const fs::path bin = exe.parent_path();
-        for (const auto& p : {bin.parent_path() / "share" / "vanban" / name, bin.parent_path() / name, bin / name}) {
+        for (const auto& p : {bin.parent_path() / "share" / "vanban" / name, bin.parent_path() / name, bin / name,
+                              bin.parent_path().parent_path() / "share" / "vanban" / name}) {
             if (fs::is_directory(p, ec)) return p;
         }
     }
@@ -105,6 +108,7 @@ std::string input_pointer(const std::string& pointer, const model::Document& doc
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+    keep_freed_heap();  // a warm DOCX render faulted its zlib buffers in again per part
     auto font_dirs = options_.font_dirs;
     font_dirs.push_back(shipped_dir("fonts"));
     fonts_ = fonts::shared_font_set(font_dirs);

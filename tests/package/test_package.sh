@@ -22,7 +22,7 @@ for oracle in libreoffice chromium java jre pdfbox poppler python3 catch2 node; 
   if printf '%s' "$depends" | grep -qi "$oracle"; then fail "Depends names the test oracle '$oracle'"; fi
 done
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/vanban ./usr/share/vanban/templates/cong-van.mustache ./usr/lib/systemd/system/vanban.service; do
+for f in ./usr/bin/vanban ./usr/libexec/vanban/vanban-full ./usr/share/vanban/templates/cong-van.mustache ./usr/lib/systemd/system/vanban.service; do
   printf '%s' "$contents" | grep -q " $f\$" || fail "the package lacks $f"
 done
 
@@ -31,6 +31,14 @@ done
 dpkg-deb -x "$deb" "$work/root"
 cp "$work/root/usr/share/vanban/templates/cong-van.mustache" "$work/root/usr/share/vanban/templates/chi-trong-goi.mustache"
 "$work/root/usr/bin/vanban" templates | grep -qx "chi-trong-goi" || fail "the unpacked vanban does not read usr/share/vanban/templates"
+# The commands the front hands over run in usr/libexec/vanban/vanban-full, which finds the
+# same templates (cli/hand_off.h): --check goes there, and --help lists every command.
+sed 's/"template": *"cong-van"/"template": "chi-trong-goi"/' "$src/samples/cong-van-1996.json" >"$work/own.json"
+grep -q '"chi-trong-goi"' "$work/own.json" || fail "the sample no longer names its template as expected"
+"$work/root/usr/bin/vanban" render "$work/own.json" --check -o "$work/own.pdf" || fail "the unpacked vanban could not render --check"
+[ -s "$work/own.pdf" ] || fail "render --check wrote no PDF"
+help=$("$work/root/usr/bin/vanban" --help) || fail "vanban --help failed (vanban-full not found?)"
+printf '%s' "$help" | grep -q "vanban serve" || fail "vanban --help does not list serve"
 
 # Installed for real (root only: CI runs as root), used from another directory.
 if [ "$(id -u)" = 0 ] && [ "${CI:-}" = "true" ]; then

@@ -1,0 +1,78 @@
+// The two programs behind `vanban` (cli/hand_off.h): the front links only the render
+// path and execs vanban-full for every other command, which must not show.
+#include "cli_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cli;
+using e2e::quote;
+using e2e::run;
+using e2e::scratch;
+
+namespace {
+
+fs::path full_program() { return e2e::vanban().parent_path() / "vanban-full"; }
+
+// The DT_NEEDED entries of an ELF file, one per line ("" when readelf is missing).
+std::string needed(const fs::path& exe) {
+    return run("readelf -d " + quote(exe.string()) + " | grep NEEDED").out;
+}
+
+}  // namespace
+
+TEST_CASE("The vanban front does not load QPDF, SQLite, cpp-httplib, libssl or libxlsxwriter; vanban-full does") {
+    if (run("command -v readelf").exit_code != 0) {
+        WARN("skipped: readelf (binutils) is not installed");
+        return;
+    }
+    const std::string front = needed(e2e::vanban());
+    INFO(front);
+    REQUIRE(front.find("libharfbuzz") != std::string::npos);  // the render path is there
+    for (const char* heavy : {"libqpdf", "libsqlite3", "libcpp-httplib", "libssl", "libxlsxwriter"}) {
+        CHECK(front.find(heavy) == std::string::npos);
+    }
+    const std::string full = needed(full_program());
+    CHECK(full.find("libqpdf") != std::string::npos);
+    CHECK(full.find("libsqlite3") != std::string::npos);
+}
+
+TEST_CASE("Commands the front hands over keep their messages and exit codes") {
+    auto r = run(vanban() + " check");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "vanban: check needs at least one PDF\n(see vanban --help)\n");
+    r = run(vanban() + " no-such-command");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "vanban: unknown command 'no-such-command'\n(see vanban --help)\n");
+    r = run(vanban() + " --help");
+    CHECK(r.exit_code == 0);
+    for (const char* command : {"vanban render", "vanban lint", "vanban check", "vanban serve", "vanban sign",
+                                "vanban register", "vanban summarize"}) {
+        CHECK(r.out.find(command) != std::string::npos);
+    }
+    r = run(vanban() + " --version");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "vanban 0.1.0\n");
+    // render --check runs in vanban-full (QPDF), on the same command line.
+    if (run("command -v qpdf").exit_code == 0) {
+        const auto dir = scratch("front-check");
+        r = run(vanban() + " render " + quote(sample().string()) + " --check -o " + quote((dir / "a.pdf").string()));
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(fs::file_size(dir / "a.pdf") > 1000);
+    }
+}
+
+TEST_CASE("A front without vanban-full still renders and names the missing program for the other commands") {
+    const auto dir = scratch("front-alone");
+    fs::copy_file(e2e::vanban(), dir / "vanban");
+    const std::string alone = quote((dir / "vanban").string());
+    auto r = run(alone + " render " + quote(sample().string()) + " -o " + quote((dir / "a.pdf").string()));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(dir / "a.pdf"));
+    r = run(alone + " check " + quote((dir / "a.pdf").string()));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("cannot run") != std::string::npos);
+    CHECK(r.err.find("vanban-full") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "vanban-full"));
+}

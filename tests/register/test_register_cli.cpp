@@ -1,3 +1,4 @@
+#include "register_support.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -13,15 +14,7 @@ namespace {
 
 std::string vb() { return quote(vanban().string()); }
 
-// Today in Vietnam (UTC+07:00), as the register sees it.
-std::string today_vn() {
-    const std::time_t t = std::time(nullptr) + 7 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+using register_test::today_vn;
 
 // A copy of a sample without its number (the register gives it), dated today or undated.
 fs::path unnumbered(const fs::path& dir, const std::string& sample, const std::string& name, bool keep_date = true) {

@@ -1,6 +1,7 @@
 // The "Cấp số" routes of `vanban serve --data` (server/register_routes.h): an in-process
 // server on a free 127.0.0.1 port, HTTP clients on threads, and a second process (the
 // CLI) numbering from the same store at the same time.
+#include "register_support.h"
 #include "render/engine.h"
 #include "server/auth.h"
 #include "server/register_routes.h"
@@ -83,14 +84,7 @@ httplib::Result next(httplib::Client& c, const json& body, const httplib::Header
     return c.Post("/api/register/next", h, body.dump(), "application/json");
 }
 
-std::string today_vn() {
-    const std::time_t t = std::time(nullptr) + 7 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+using register_test::today_vn;
 
 }  // namespace
 

@@ -18,6 +18,20 @@ function vnNumber(v) {
   return (neg ? '-' : '') + grouped + (f ? `,${f}` : '');
 }
 
+// The latest version's digital signature (PUT …/reports/UNIT.pdf, verified by the server
+// against its --trust anchors): who signed, or why it failed — the office sums only what
+// it can trust (NĐ 30, Điều 17.2).
+function signatureCell(sig) {
+  if (!sig) return { state: '', cls: '', title: '', text: '' };
+  if (sig.signature === 'valid') {
+    return { state: 'valid', cls: 'sig-valid', title: sig.detail || '', text: `Hợp lệ${sig.signer ? ` — ${sig.signer}` : ''}` };
+  }
+  if (sig.signature === 'invalid') {
+    return { state: 'invalid', cls: 'sig-invalid', title: sig.detail || '', text: 'Không hợp lệ' };
+  }
+  return { state: 'unsigned', cls: 'sig-unsigned', title: '', text: 'Chưa ký' };
+}
+
 function render(s) {
   $('#meta').textContent = `${s.title} — hạn nộp ${Camp.vnDate(s.deadline)}`;
   $('#counts').replaceChildren(
@@ -31,11 +45,12 @@ function render(s) {
   for (const u of s.units) {
     const pdf = u.version ? el('a', { href: `${Camp.api}/reports/${encodeURIComponent(u.code)}.pdf`, target: '_blank', text: 'PDF' }) : '';
     const status = u.status === 'merged' ? `sáp nhập vào ${u.merged_into.name}` : u.status_vi;
+    const sig = signatureCell(u.signature);
     rows.push(el('tr', { 'data-unit': u.code, 'data-status': u.status },
       el('td', { class: 'num', text: String(++stt) }), el('td', { text: u.code }), el('td', { text: u.name }),
       el('td', { class: `st-${u.status}`, text: status }), el('td', { text: Camp.when(u.received_at) }),
       el('td', { class: 'num', text: u.version ? String(u.version) : '' }), el('td', { text: u.submitted_by || '' }),
-      el('td', {}, pdf)));
+      el('td', { class: sig.cls, title: sig.title, 'data-signature': sig.state, text: sig.text }), el('td', {}, pdf)));
   }
   $('#units tbody').replaceChildren(...rows);
   $('#totals tbody').replaceChildren(...s.totals.map((t) => el('tr', {},

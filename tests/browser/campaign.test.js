@@ -183,6 +183,12 @@ async function main() {
     check(await statusOf('27') === 'submitted' && await statusOf('31') === 'submitted' && await statusOf('01') === 'late',
       'each unit has its status');
     check(await statusOf('02') === 'missing', 'a unit that did not report is listed as chưa nộp');
+    // Reports sent as JSON carry no digital signature yet: the column says so, and a unit
+    // that has not reported has no signature state at all.
+    const sigOf = (u) => page.getAttribute(`tr[data-unit="${u}"] td[data-signature]`, 'data-signature');
+    const sigText = await page.textContent('tr[data-unit="27"] td[data-signature]');
+    check(await sigOf('27') === 'unsigned' && sigText === 'Chưa ký', 'a submitted unit\'s signature column says Chưa ký', sigText);
+    check(await sigOf('02') === '', 'a missing unit has no signature state');
     const first = await page.locator('#units tbody tr td:nth-child(3)').first().textContent();
     check(first === 'An Giang', 'units are in Vietnamese order', first);
     await page.screenshot({ path: path.join(outDir, 'campaign-admin-1366x768.png') });

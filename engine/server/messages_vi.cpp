@@ -52,6 +52,12 @@ const std::vector<Rule>& rules() {
             {"^an article needs a title.*", "Điều cần có tên điều hoặc nội dung."},
             {"^the table has ([0-9]+) rows, more than the limit of ([0-9]+).*", "Bảng có $1 dòng, vượt giới hạn $2 dòng."},
             {"^the document needs more pages than the limit of ([0-9]+).*", "Văn bản dài hơn giới hạn $1 trang."},
+            // The register (store/register.cpp): CLI and Cấp số say the same.
+            {"^the document is dated ([0-9]{4})-([0-9]{2})-([0-9]{2}), but numbers are given now for ([0-9]+).*",
+             "Văn bản ghi ngày $3/$2/$1 nhưng số được cấp cho năm $4 (Nghị định 30, Điều 15: số theo năm ban "
+             "hành). Hãy sửa ngày ban hành hoặc để trống."},
+            {"^the register has no book named '([^']*)'.*", "Sổ đăng ký không có sổ \"$1\"."},
+            {"^the register is not set up.*", "Chưa lập sổ đăng ký văn bản đi trên máy chủ (vanban register init)."},
             {"^this access code is not valid for campaign '([^']*)'.*", "Mã truy cập không đúng hoặc đã bị thu hồi (đợt báo cáo $1)."},
         };
         std::vector<Rule> out;

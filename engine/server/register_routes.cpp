@@ -1,6 +1,7 @@
 // The "Cấp số" routes (register_routes.h): the store's register behind the server's policies.
 #include "server/register_routes.h"
 
+#include "server/messages_vi.h"
 #include "store/data_dir.h"
 #include "store/register.h"
 #include "text/text.h"
@@ -8,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <regex>
 
 namespace vanban::server {
 
@@ -34,20 +34,6 @@ Reply refuse(int status, const std::string& message, const std::string& vi, cons
 
 std::string vn_date(const std::string& iso) {
     return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
-}
-
-// What Register::issue may refuse, in Vietnamese; anything else is a store failure.
-std::string issue_message_vi(const std::string& m) {
-    static const std::regex dated("^the document is dated ([0-9-]+), but numbers are given now for ([0-9]+).*");
-    static const std::regex book("^the register has no book named '([^']*)'.*");
-    std::smatch g;
-    if (std::regex_match(m, g, dated))
-        return "Văn bản ghi ngày " + vn_date(g[1]) + " nhưng số được cấp cho năm " + g[2].str() +
-               " (Nghị định 30, Điều 15: số theo năm ban hành). Hãy sửa ngày ban hành hoặc để trống.";
-    if (std::regex_match(m, g, book)) return "Sổ đăng ký không có sổ \"" + g[1].str() + "\".";
-    if (m.rfind("the register is not set up", 0) == 0)
-        return "Chưa lập sổ đăng ký văn bản đi trên máy chủ (vanban register init).";
-    return "";
 }
 
 // One text field of the request: absent is "", anything but a string is refused, and
@@ -98,12 +84,6 @@ Reply next(const RegisterDesk& d, const Call& c) {
     if (draft.symbol.empty())
         return refuse(422, "symbol is required to give a number",
                       "Nhập ký hiệu (ví dụ LĐLĐ-TG) trước khi cấp số.", "/symbol");
-    if (draft.symbol.find_first_of("/ \t\n\r") != std::string::npos)
-        return refuse(422, "symbol has no '/' and no spaces",
-                      "Ký hiệu không có dấu \"/\" và khoảng trắng (ví dụ LĐLĐ-TG).", "/symbol");
-    static const std::regex iso("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    if (!draft.date.empty() && !std::regex_match(draft.date, iso))
-        return refuse(422, "date must be YYYY-MM-DD", "Ngày phải có dạng năm-tháng-ngày.", "/date");
     draft.book = book.empty() ? "chung" : book;
     try {
         draft.issuer = d.reg.organisation().name;
@@ -123,9 +103,11 @@ Reply next(const RegisterDesk& d, const Call& c) {
                                           " năm " + std::to_string(e.year) + ")."}};
         return Reply{200, "application/json; charset=utf-8", out.dump() + "\n", {}};
     } catch (const Error& err) {
+        // Register::issue refuses a field (symbol, date) or names the register's state
+        // ("the register has no book …", "… is not set up"); anything else is the store's.
         const Diagnostic& g = err.diagnostic();
-        const std::string vi = issue_message_vi(g.message);
-        if (!vi.empty()) return refuse(422, g.message, vi, g.pointer);
+        if (!g.pointer.empty() || g.message.rfind("the register ", 0) == 0)
+            return refuse(422, g.message, message_vi(g.message), g.pointer);
         // The transaction rolled back: no number was given.
         return refuse(500, "the register could not record the number",
                       "Không ghi được vào sổ đăng ký; chưa cấp số nào. Hãy thử lại hoặc báo người quản trị.");

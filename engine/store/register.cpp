@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "text/collation.h"
+#include "text/text.h"
 
 #include <cstdio>
 #include <ctime>
@@ -250,6 +251,15 @@ RegisterEntry Register::issue(RegisterEntry draft, std::chrono::system_clock::ti
     (void)organisation();  // refuses an uninitialised register with the fix
     const VietnamTime vn = VietnamTime::at(now);
     RegisterEntry e = std::move(draft);
+    // The same rules as a document's symbol and date (input/document_input.cpp), here
+    // because the CLI's --symbol/--date and the server's Cấp số reach the register without
+    // a document; the messages are the input's, so every front end explains them alike.
+    if (e.symbol.find('/') != std::string::npos)
+        fail_at_pointer("", "/symbol", "symbol must not contain '/' (the engine prints the slash after the number)");
+    if (e.symbol.find_first_of(" \t\n\r") != std::string::npos)
+        fail_at_pointer("", "/symbol", "symbol must not contain spaces; join its parts with '-'");
+    if (!e.date.empty() && !text::parse_iso_date(e.date))
+        fail_at_pointer("", "/date", "expected a date as YYYY-MM-DD, got '" + e.date + "'");
     // Numbers run per year of issue: a document dated in another year cannot take one
     // of this year's numbers (nor reopen a closed year's sequence).
     if (!e.date.empty() && (e.date.size() != 10 || e.date.substr(0, 4) != std::to_string(vn.year)))

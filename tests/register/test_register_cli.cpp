@@ -88,6 +88,26 @@ TEST_CASE("Register search finds documents typed without diacritics, and void ke
     CHECK(listed.find("HỦY: Hủy theo ý kiến lãnh đạo") != std::string::npos);
 }
 
+TEST_CASE("register next refuses a symbol with a slash or a space and a date that is not one, and uses no number") {
+    // The register checks these itself: its CLI and its server route reach it without a
+    // document, so nothing else has checked them.
+    const fs::path dir = scratch("register-refusals");
+    const std::string data = " --data " + quote((dir / "data").string());
+    ok(vb() + " register init --org 'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NGÃI'" + data);
+    const std::pair<std::string, std::string> bad[] = {
+        {" --symbol 'LĐLĐ/TG'", "/symbol: symbol must not contain '/'"},
+        {" --symbol 'LĐLĐ TG'", "/symbol: symbol must not contain spaces"},
+        {" --symbol LĐLĐ-TG --date 2026-13-40", "/date: expected a date as YYYY-MM-DD, got '2026-13-40'"},
+    };
+    for (const auto& [args, message] : bad) {
+        const Run r = run(vb() + " register next" + args + data);
+        INFO(args << ": " << r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find(message) != std::string::npos);
+    }
+    CHECK(ok(vb() + " register next --symbol LĐLĐ-TG" + data).out == "01/LĐLĐ-TG\n");
+}
+
 TEST_CASE("Two processes allocating at once get distinct, consecutive numbers") {
     const fs::path dir = scratch("register-race");
     const std::string data = " --data " + quote((dir / "data").string());

@@ -14,6 +14,10 @@ using e2e::scratch;
 
 namespace {
 
+// Long enough that the batch is still running when the signal comes: since issue 18 a
+// warm letter takes about a millisecond, and 40 of them finished within one poll.
+constexpr int kBatch = 2000;
+
 fs::path long_batch(const fs::path& dir, int n) {
     std::string all;
     for (int i = 0; i < n; ++i) all += sample_line() + "\n";
@@ -27,7 +31,7 @@ std::string interrupt(const fs::path& dir, const std::string& signals) {
     // "cd DIR; vanban … &": $! is then vanban itself, not a subshell.
     const std::string script = "cd " + quote(dir.string()) + "; " + vanban() +
                                " render batch.jsonl -j 1 -o out --report report.json 2>err.txt & pid=$!; "
-                               "for i in $(seq 1 1200); do [ -e out/batch-2.pdf ] && break; sleep 0.1; done; " +
+                               "for i in $(seq 1 12000); do [ -e out/batch-2.pdf ] && break; sleep 0.01; done; " +
                                signals + " wait $pid; echo rc=$?";
     return run("bash -c " + quote(script)).out;
 }
@@ -36,14 +40,14 @@ std::string interrupt(const fs::path& dir, const std::string& signals) {
 
 TEST_CASE("SIGTERM stops a batch after the documents in hand, writes the report and leaves no temporaries") {
     const auto dir = scratch("sigterm");
-    long_batch(dir, 40);
+    long_batch(dir, kBatch);
     const std::string out = interrupt(dir, "kill -TERM $pid;");
     INFO(out << e2e::slurp(dir / "err.txt"));
     CHECK(out.find("rc=143") != std::string::npos);
     CHECK(temporaries(dir).empty());
     REQUIRE(fs::exists(dir / "report.json"));
     const auto report = nlohmann::json::parse(e2e::slurp(dir / "report.json"));
-    REQUIRE(report.size() == 40);
+    REQUIRE(report.size() == kBatch);
     int rendered = 0, interrupted = 0;
     for (const auto& e : report) {
         if (e.contains("outputs")) {
@@ -54,12 +58,12 @@ TEST_CASE("SIGTERM stops a batch after the documents in hand, writes the report 
     }
     CHECK(rendered >= 2);
     CHECK(interrupted > 0);
-    CHECK(rendered + interrupted == 40);
+    CHECK(rendered + interrupted == kBatch);
 }
 
 TEST_CASE("A second SIGINT stops at once and still removes the temporaries") {
     const auto dir = scratch("sigint2");
-    long_batch(dir, 40);
+    long_batch(dir, kBatch);
     const std::string out = interrupt(dir, "kill -INT $pid; sleep 0.05; kill -INT $pid;");
     INFO(out);
     CHECK(out.find("rc=130") != std::string::npos);

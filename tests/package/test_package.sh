@@ -15,9 +15,9 @@ echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 info=$(dpkg-deb -I "$deb")
 depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
 echo "Depends: $depends"
-# ICU is linked statically by default (VANBAN_STATIC_LIBS), so it is not listed; libzip
-# is (vanban-render loads it with dlopen, vanban-full links it).
-for lib in libharfbuzz libhpdf libzip libqpdf libsqlite3 fonts-liberation2 icc-profiles-free; do
+# libicu and libzip come from vanban-full (vanban-render has ICU linked in and loads
+# libzip with dlopen: VANBAN_STATIC_LIBS, cli/lazy_zip.cpp).
+for lib in libharfbuzz libicu libhpdf libzip libqpdf libsqlite3 fonts-liberation2 icc-profiles-free; do
   printf '%s' "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 for oracle in libreoffice chromium java jre pdfbox poppler python3 catch2 node; do

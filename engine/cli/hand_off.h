@@ -1,11 +1,15 @@
-// Two programs behind one command. `vanban` (the front) links only what render, lint,
-// templates and convert need, so it starts in a few milliseconds; every other command,
-// --help, and render's --check (QPDF) and --register (SQLite) run in vanban-full, which
-// links everything (QPDF, OpenSSL, cpp-httplib, SQLite, libxlsxwriter: ~20 more shared
-// libraries and ~9,000 more symbol relocations at every start; bench/README.md).
+// Three programs behind one command (bench/README.md, "Cold"):
+// - `vanban` (cli/front.cpp) links only the C library: it answers --version and execs
+//   one of the two others with the same argv, so it starts as fast as any process.
+// - `vanban-render` runs render, lint, templates and convert: HarfBuzz, ICU, libharu,
+//   pugixml, libdeflate (libzip is loaded when a DOCX is written: cli/lazy_zip.cpp).
+//   Its --help, render's --check (QPDF) and --register (SQLite), and the signing
+//   options hand over to vanban-full (run_in_full_program below).
+// - `vanban-full` links everything (QPDF, OpenSSL, cpp-httplib, SQLite, libxlsxwriter:
+//   ~20 more shared libraries and ~9,000 more symbol relocations at every start).
 //
-// The front execs vanban-full with the same argv: exec, not fork + wait, so the process
-// id, stdin/stdout/stderr, signal dispositions and the exit code stay the command's own.
+// Each hand-over is an exec, not fork + wait, so the process id, stdin/stdout/stderr,
+// signal dispositions and the exit code stay the command's own.
 #pragma once
 
 namespace vanban::cli {
@@ -14,7 +18,7 @@ namespace vanban::cli {
 void keep_command_line(char** argv);
 char** command_line();
 
-// In the front: execs vanban-full with the kept argv and never returns (if it cannot,
+// In vanban-render: execs vanban-full with the kept argv and never returns (if it cannot,
 // says why on stderr and exits 1). In vanban-full: returns at once, everything is here.
 void run_in_full_program();
 

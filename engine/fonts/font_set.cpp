@@ -5,12 +5,14 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <new>
 #include <optional>
 
 namespace vanban::fonts {
@@ -67,7 +69,10 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     hb_font_get_glyph_h_advances(font_, n, gids.data(), sizeof(hb_codepoint_t), advances_.data(), sizeof(int));
 
     // The BMP cmap, filled now so that lookups are lock-free reads later.
-    bmp_.assign(0x10000, 0);
+    constexpr std::size_t kBmpBytes = 0x10000 * sizeof(unsigned short);
+    void* bmp = ::mmap(nullptr, kBmpBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (bmp == MAP_FAILED) throw std::bad_alloc();
+    bmp_.reset(static_cast<unsigned short*>(bmp));
     hb_set_t* unicodes = hb_set_create();
     hb_face_collect_unicodes(face_, unicodes);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
@@ -151,6 +156,8 @@ void Face::validate_outline(char32_t c, unsigned gid) const {
     }
     if (gid < advances_.size()) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
 }
+
+void Face::Unmap::operator()(unsigned short* p) const { ::munmap(p, 0x10000 * sizeof(unsigned short)); }
 
 Face::~Face() {
     if (font_) hb_font_destroy(font_);

@@ -15,14 +15,16 @@ echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 info=$(dpkg-deb -I "$deb")
 depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
 echo "Depends: $depends"
-for lib in libharfbuzz libicu libhpdf libqpdf libsqlite3 fonts-liberation2 icc-profiles-free; do
+# libicu and libzip come from vanban-full (vanban-render has ICU linked in and loads
+# libzip with dlopen: VANBAN_STATIC_LIBS, cli/lazy_zip.cpp).
+for lib in libharfbuzz libicu libhpdf libzip libqpdf libsqlite3 fonts-liberation2 icc-profiles-free; do
   printf '%s' "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 for oracle in libreoffice chromium java jre pdfbox poppler python3 catch2 node; do
   if printf '%s' "$depends" | grep -qi "$oracle"; then fail "Depends names the test oracle '$oracle'"; fi
 done
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/vanban ./usr/libexec/vanban/vanban-full ./usr/share/vanban/templates/cong-van.mustache ./usr/lib/systemd/system/vanban.service; do
+for f in ./usr/bin/vanban ./usr/libexec/vanban/vanban-render ./usr/libexec/vanban/vanban-full ./usr/share/vanban/templates/cong-van.mustache ./usr/lib/systemd/system/vanban.service; do
   printf '%s' "$contents" | grep -q " $f\$" || fail "the package lacks $f"
 done
 
@@ -31,12 +33,15 @@ done
 dpkg-deb -x "$deb" "$work/root"
 cp "$work/root/usr/share/vanban/templates/cong-van.mustache" "$work/root/usr/share/vanban/templates/chi-trong-goi.mustache"
 "$work/root/usr/bin/vanban" templates | grep -qx "chi-trong-goi" || fail "the unpacked vanban does not read usr/share/vanban/templates"
-# The commands the front hands over run in usr/libexec/vanban/vanban-full, which finds the
-# same templates (cli/hand_off.h): --check goes there, and --help lists every command.
+# The commands the front hands over run in usr/libexec/vanban/vanban-render (templates,
+# above) and vanban-full, which find the same templates (cli/hand_off.h): --check goes
+# there, and --help lists every command. A DOCX loads libzip in vanban-render.
 sed 's/"template": *"cong-van"/"template": "chi-trong-goi"/' "$src/samples/cong-van-1996.json" >"$work/own.json"
 grep -q '"chi-trong-goi"' "$work/own.json" || fail "the sample no longer names its template as expected"
 "$work/root/usr/bin/vanban" render "$work/own.json" --check -o "$work/own.pdf" || fail "the unpacked vanban could not render --check"
 [ -s "$work/own.pdf" ] || fail "render --check wrote no PDF"
+"$work/root/usr/bin/vanban" render "$work/own.json" -o "$work/own.docx" || fail "the unpacked vanban could not write a DOCX"
+[ -s "$work/own.docx" ] || fail "render wrote no DOCX"
 help=$("$work/root/usr/bin/vanban" --help) || fail "vanban --help failed (vanban-full not found?)"
 printf '%s' "$help" | grep -q "vanban serve" || fail "vanban --help does not list serve"
 

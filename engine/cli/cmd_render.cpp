@@ -257,6 +257,8 @@ int run_render(const Args& args) {
     request.pdf = o.pdf;
     request.docx = o.docx;
     request.pdfa = o.pdfa;
+    request.keep_markup = o.emit_markup;  // the rest only writes files, the page count and signature areas
+    request.keep_page_items = false;
 
     // Every output path, known before anything is rendered: collisions and outputs that
     // are inputs stop the batch here.

@@ -18,7 +18,11 @@ void number_pages(std::vector<Page>& pages, const Context& cx) {
         const std::string n = std::to_string(i + 1);
         const double w = cx.width(fonts::Style::regular, n, p.page_number_size);
         const double centre = p.text_left() + p.text_width() / 2;
-        pages[i].texts.push_back(
+        // Exactly one more: paginate left the vector full, and a doubling here held
+        // twice the page's items (a third of a 10,000-row table's peak; issue 18).
+        auto& texts = pages[i].texts;
+        if (texts.size() == texts.capacity()) texts.reserve(texts.size() + 1);
+        texts.push_back(
             TextItem{centre - w / 2, p.page_number_baseline, fonts::Style::regular, p.page_number_size, n, 0, w, {}});
     }
 }

@@ -72,6 +72,14 @@ struct Page {
     std::vector<Anchor> anchors;  // in reading order
 };
 
+// Frees a page's texts, rules and frames once a writer has them: what stays (size,
+// signature areas, anchors) is what callers read after a render.
+inline void drop_items(Page& page) {
+    std::vector<TextItem>().swap(page.texts);
+    std::vector<RuleItem>().swap(page.rules);
+    std::vector<FrameItem>().swap(page.frames);
+}
+
 struct Date {
     int year = 0, month = 0, day = 0;
 };

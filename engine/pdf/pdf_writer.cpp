@@ -47,7 +47,13 @@ std::array<PageFont, 4> page_fonts(haru::Document& doc, HPDF_Page page, const la
 
 }  // namespace
 
-std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts, const PdfOptions& options) {
+namespace {
+
+// `page_written(i)` runs once page i's content stream is made: the draining writer
+// frees the page's items there.
+template <class PageWritten>
+std::string write(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts, const PdfOptions& options,
+                  PageWritten page_written) {
     // A page tree without pages is legal syntax, but readers reject it ("Invalid
     // page count 0"); it can only come from a bug upstream.
     if (doc.pages.empty()) fail_at_pointer("", "", "cannot write a PDF without pages");
@@ -55,6 +61,8 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
     // the same way for every document.
     const IccProfile* profile = options.pdfa ? &srgb_profile() : nullptr;
     const GlyphUsage usage = collect_glyphs(doc, fonts);
+    // Hashes every item, so before any page is written (and drained).
+    const DocumentId id = document_id(doc, options.compress, profile ? &profile->md5 : nullptr);
 
     haru::Document pdf(options.compress);
     std::array<EmbeddedFont, 4> embedded{};
@@ -67,18 +75,31 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& 
     }
 
     std::vector<HPDF_Page> pages;
-    for (const layout::Page& page : doc.pages) {
+    pages.reserve(doc.pages.size());
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        const layout::Page& page = doc.pages[i];
         HPDF_Page hp = pdf.add_page(page.width, page.height);
         draw_graphics(pdf, hp, page);
         pdf.finish_page(hp, text_object(page, page_fonts(pdf, hp, page, fonts, embedded)));
         pages.push_back(hp);
+        page_written(i);
     }
 
-    write_outline(pdf, pages, doc);
+    write_outline(pdf, pages, doc);  // reads only the pages' sizes and anchors
     write_info(pdf, doc.info);
     if (profile) write_pdfa(pdf, doc.info, *profile);
-    write_id(pdf, document_id(doc, options.compress, profile ? &profile->md5 : nullptr));
+    write_id(pdf, id);
     return pdf.save();
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts, const PdfOptions& options) {
+    return write(doc, fonts, options, [](std::size_t) {});
+}
+
+std::string write_pdf_draining(layout::LaidOutDocument& doc, const fonts::FontSet& fonts, const PdfOptions& options) {
+    return write(doc, fonts, options, [&doc](std::size_t i) { layout::drop_items(doc.pages[i]); });
 }
 
 }  // namespace vanban::pdf

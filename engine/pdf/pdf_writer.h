@@ -28,4 +28,11 @@ struct PdfOptions {
 std::string write_pdf(const layout::LaidOutDocument& doc, const fonts::FontSet& fonts,
                       const PdfOptions& options = {});
 
+// The same bytes, but each page's texts, rules and frames are freed as soon as its
+// content stream is made, so that a 100,000-row table is never held both as laid-out
+// items and as PDF objects (issue 18). The pages stay, with their size, anchors and
+// signature areas: what callers read after a render (the page count, where to sign).
+std::string write_pdf_draining(layout::LaidOutDocument& doc, const fonts::FontSet& fonts,
+                               const PdfOptions& options = {});
+
 }  // namespace vanban::pdf

@@ -121,6 +121,11 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
 Engine::~Engine() = default;
 
 Rendered Engine::render(std::string_view json, const std::string& file_name, const RenderRequest& request) const {
+    return run(json, nullptr, file_name, request);
+}
+
+Rendered Engine::run(std::string_view json, std::string* owned, const std::string& file_name,
+                     const RenderRequest& request) const {
     Rendered out;
     const auto start = std::chrono::steady_clock::now();
     const auto limit = options_.limits.max_render_time;
@@ -149,6 +154,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         // The normalised input lives only until the template has run: a 10,000-row table
         // would otherwise hold its JSON through layout and PDF writing (peak memory).
         const nlohmann::json data = input::read_document(json, ro);
+        if (owned) std::string().swap(*owned);
         name = data.at("template").get<std::string>();
         if (const auto a = data.find("appendices"); a != data.end() && a->is_array()) {
             for (const auto& x : *a) input_appendices.push_back(appendix_key(x.value("label", ""), x.value("title", "")));
@@ -183,6 +189,7 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         throw Error(d);
     }
     out.model.template_name = name;
+    if (!request.keep_markup) std::string().swap(out.markup);
     check_table_rows(out.model, file_name, options_.limits.max_table_rows);
 
     // Layout runs for every format (the DOCX writer shares its line breaks), so a field
@@ -201,10 +208,14 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
         throw Error(d);
     }
     in_time("writing the files");
+    if (!request.keep_page_items && !request.pdf) {
+        for (auto& page : out.layout.pages) layout::drop_items(page);  // the DOCX writer reads none
+    }
     if (request.pdf) {
         pdf::PdfOptions po;
         po.pdfa = request.pdfa;
-        out.pdf = pdf::write_pdf(out.layout, *fonts_, po);
+        out.pdf = request.keep_page_items ? pdf::write_pdf(out.layout, *fonts_, po)
+                                          : pdf::write_pdf_draining(out.layout, *fonts_, po);
     }
     if (request.docx) {
         in_time("writing the DOCX");
@@ -216,8 +227,8 @@ Rendered Engine::render(std::string_view json, const std::string& file_name, con
 }
 
 Rendered Engine::render_file(const fs::path& input, const RenderRequest& request) const {
-    const std::string bytes = read_file(input, options_.limits.max_input_bytes);
-    return render(bytes, input.string(), request);
+    std::string bytes = read_file(input, options_.limits.max_input_bytes);
+    return run(bytes, &bytes, input.string(), request);
 }
 
 }  // namespace vanban

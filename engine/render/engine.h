@@ -58,6 +58,13 @@ struct RenderRequest {
     bool pdf = true;
     bool docx = false;
     bool pdfa = false;  // the PDF as PDF/A-1b
+    // What Rendered keeps besides the files. A 10,000-row table's markup and laid-out
+    // items are most of a render's memory (issue 18); a caller that only writes the
+    // files lets each go as soon as the next stage has it:
+    bool keep_markup = true;      // false: Rendered::markup is freed once parsed
+    bool keep_page_items = true;  // false: each page's texts, rules and frames are freed once
+                                  // written; the pages stay (their count, size, anchors and
+                                  // signature areas: what `sign` and the server read)
 };
 
 // Every stage's output for one document, for tests and `vanban render --emit`.
@@ -86,6 +93,10 @@ public:
     const tmpl::TemplateLibrary& templates() const { return *templates_; }
 
 private:
+    // `owned`, when given, holds the bytes `json` views and is freed once they are read.
+    Rendered run(std::string_view json, std::string* owned, const std::string& file_name,
+                 const RenderRequest& request) const;
+
     EngineOptions options_;
     std::shared_ptr<const fonts::FontSet> fonts_;
     std::unique_ptr<tmpl::TemplateLibrary> templates_;

@@ -35,6 +35,17 @@ std::string read_file(const fs::path& p) {
     return ss.str();
 }
 
+// Where kainjow's render(ctx, stream) writes: straight into the markup string. Its
+// render(ctx) goes through an ostringstream and copies it out, which held a 100,000-row
+// table's markup up to three times over at the peak (issue 18).
+struct StringSink {
+    std::string& out;
+    StringSink& operator<<(const std::string& s) {
+        out += s;
+        return *this;
+    }
+};
+
 // kainjow reports "Unclosed tag at 6": split off the byte offset so that we can
 // report a line and column instead.
 std::pair<std::string, std::optional<std::size_t>> split_offset(const std::string& message) {
@@ -276,7 +287,8 @@ std::string TemplateLibrary::render(std::string_view name, const nlohmann::json&
     detail::Context ctx(&root, data, options.strict);
     std::string result;
     try {
-        result = parsed->render(ctx);
+        StringSink sink{result};
+        parsed->render(ctx, sink);
     } catch (const HelperError& h) {
         const auto l = compiled->find("{{#" + h.helper()).value_or(SourceLocation{compiled->file(), 0, 0});
         fail_at_line(l.file.string(), l.line, l.column, "helper '" + h.helper() + "': " + h.what());

@@ -59,6 +59,7 @@ VANBAN_LAZY_ZIP(const char*, zip_strerror, (zip_t* z), (z))
 VANBAN_LAZY_ZIP(zip_error_t*, zip_get_error, (zip_t* z), (z))
 VANBAN_LAZY_ZIP(void, zip_discard, (zip_t* z), (z))
 VANBAN_LAZY_ZIP(zip_source_t*, zip_source_buffer, (zip_t* z, const void* d, zip_uint64_t n, int f), (z, d, n, f))
+VANBAN_LAZY_ZIP(zip_source_t*, zip_source_function, (zip_t* z, zip_source_callback cb, void* ud), (z, cb, ud))
 VANBAN_LAZY_ZIP(zip_source_t*, zip_source_zip,
                 (zip_t* z, zip_t* from, zip_uint64_t i, zip_flags_t f, zip_uint64_t start, zip_int64_t len),
                 (z, from, i, f, start, len))

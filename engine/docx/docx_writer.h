@@ -31,4 +31,9 @@ struct DocxInput {
 // Returns the .docx file as bytes. Throws vanban::Error on a libzip failure.
 std::string write_docx(const DocxInput& input);
 
+struct Part;  // package.h
+// The package's parts, uncompressed, in package order: what write_docx zips (tests
+// compare the archive's entries with them).
+std::vector<Part> docx_parts(const DocxInput& input);
+
 }  // namespace vanban::docx

@@ -4,7 +4,10 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace vanban::docx {
@@ -21,15 +24,75 @@ namespace {
 // convert a time_t through localtime() and so differ between time zones.
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 constexpr zip_uint16_t kDosTime = 0;
-constexpr zip_uint32_t kDeflateLevel = 6;
+constexpr int kFastLevel = 1;
 
 struct SourceDeleter {
     void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
 
+// A libzip source that hands out a part's deflated bytes and says so in its stat
+// (method, sizes, CRC): zip_close then copies them instead of compressing the part
+// again (libzip recompresses only when the entry's method differs from the source's).
+struct PackedSource {
+    const compress::Deflated* body;
+    std::uint64_t read = 0;
+};
+
+zip_int64_t packed_source(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto& s = *static_cast<PackedSource*>(state);
+    switch (cmd) {
+        case ZIP_SOURCE_OPEN:
+            s.read = 0;
+            return 0;
+        case ZIP_SOURCE_READ: {
+            const std::uint64_t n = std::min<std::uint64_t>(len, s.body->data.size() - s.read);
+            std::memcpy(data, s.body->data.data() + s.read, n);
+            s.read += n;
+            return static_cast<zip_int64_t>(n);
+        }
+        case ZIP_SOURCE_CLOSE:
+            return 0;
+        case ZIP_SOURCE_STAT: {
+            auto* st = static_cast<zip_stat_t*>(data);
+            st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+            st->size = s.body->size;
+            st->comp_size = s.body->data.size();
+            st->comp_method = ZIP_CM_DEFLATE;
+            st->crc = s.body->crc32;
+            return sizeof(zip_stat_t);
+        }
+        case ZIP_SOURCE_ERROR: {
+            // Never fails: no libzip error and no system error.
+            auto* codes = static_cast<int*>(data);
+            codes[0] = ZIP_ER_OK;
+            codes[1] = 0;
+            return 2 * sizeof(int);
+        }
+        case ZIP_SOURCE_FREE:
+            delete &s;
+            return 0;
+        case ZIP_SOURCE_SUPPORTS:
+            return ZIP_SOURCE_SUPPORTS_READABLE;
+        default:
+            return -1;
+    }
+}
+
 }  // namespace
 
+std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level) {
+    if (level == 0) level = bytes.size() < kFastPartSize ? kFastLevel : compress::kDefaultLevel;
+    return std::make_shared<const compress::Deflated>(compress::raw_deflate(bytes, level));
+}
+
 std::string zip_package(const std::vector<Part>& parts) {
+    std::vector<PackedPart> packed;
+    packed.reserve(parts.size());
+    for (const auto& part : parts) packed.push_back({part.name, pack(part.bytes)});
+    return zip_package(packed);
+}
+
+std::string zip_package(const std::vector<PackedPart>& parts) {
     zip_error_t err;
     zip_error_init(&err);
     // The archive is built in memory: a buffer source that zip_close() fills.
@@ -45,16 +108,20 @@ std::string zip_package(const std::vector<Part>& parts) {
         fail_at_pointer("", "", "cannot write the .docx package: " + what + ": " + message);
     };
     for (const auto& part : parts) {
-        // zip_source_buffer does not copy: `parts` outlives zip_close below.
-        zip_source_t* src = zip_source_buffer(z, part.bytes.data(), part.bytes.size(), 0);
-        if (!src) fail(part.name);
+        // The source does not copy: `parts` outlives zip_close below. libzip frees the
+        // state (ZIP_SOURCE_FREE) with the source.
+        auto* state = new PackedSource{part.body.get()};
+        zip_source_t* src = zip_source_function(z, packed_source, state);
+        if (!src) {
+            delete state;
+            fail(part.name);
+        }
         const zip_int64_t index = zip_file_add(z, part.name.c_str(), src, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(src);
             fail(part.name);
         }
         const auto i = static_cast<zip_uint64_t>(index);
-        if (zip_set_file_compression(z, i, ZIP_CM_DEFLATE, kDeflateLevel) != 0) fail(part.name);
         if (zip_file_set_dostime(z, i, kDosTime, kDosDate, 0) != 0) fail(part.name);
     }
     if (zip_close(z) != 0) fail("close");

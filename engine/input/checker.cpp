@@ -43,10 +43,30 @@ bool is_space(char32_t c) {
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-bool is_blank(std::string_view s) {
-    const std::u32string u = text::to_u32(s);
-    return std::all_of(u.begin(), u.end(), is_space);
+// Whether `f` holds for every character of `s`, stopping at the first that fails it.
+// Decoded a character at a time, not into a u32string per field (an allocation per field
+// was a quarter of the glyph check): ASCII directly, a longer sequence through to_u32 of
+// its own bytes (short enough to stay in the string's inline buffer). `s` is clean text,
+// so valid UTF-8 and every sequence is whole.
+template <class F>
+bool all_chars(std::string_view s, F f) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead < 0x80) {
+            if (!f(static_cast<char32_t>(lead))) return false;
+            ++i;
+            continue;
+        }
+        const std::size_t len = std::min<std::size_t>(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, s.size() - i);
+        for (const char32_t c : text::to_u32(s.substr(i, len))) {
+            if (!f(c)) return false;
+        }
+        i += len;
+    }
+    return true;
 }
+
+bool is_blank(std::string_view s) { return all_chars(s, is_space); }
 
 std::optional<std::int64_t> whole_number(const json& v) {
     if (v.is_number_unsigned()) {
@@ -219,26 +239,12 @@ std::string Checker::clean_key(const Field& member, std::string_view key) const 
 void Checker::check_glyphs(const Field& f, std::string_view s) const {
     if (!options_.has_glyph) return;
     std::size_t n = 0;
-    const auto check = [&](char32_t c) {
+    all_chars(s, [&](char32_t c) {
         ++n;
-        if (c == '\n') return;  // a forced line break, not drawn
+        if (c == '\n') return true;  // a forced line break, not drawn
         if (!options_.has_glyph(c)) fail(f, "the font has no glyph for " + text::describe(c) + at_character(n));
-    };
-    // Decoded a character at a time, not into a u32string per field (an allocation per
-    // field was a quarter of this check): ASCII directly, a longer sequence through
-    // to_u32 of its own bytes (short enough to stay in the string's inline buffer). `s`
-    // is clean text, so valid UTF-8 and every sequence is whole.
-    for (std::size_t i = 0; i < s.size();) {
-        const auto lead = static_cast<unsigned char>(s[i]);
-        if (lead < 0x80) {
-            check(lead);
-            ++i;
-            continue;
-        }
-        const std::size_t len = std::min<std::size_t>(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, s.size() - i);
-        for (const char32_t c : text::to_u32(s.substr(i, len))) check(c);
-        i += len;
-    }
+        return true;
+    });
 }
 
 }  // namespace vanban::input::detail

@@ -68,21 +68,13 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     for (unsigned g = 0; g < n; ++g) gids[g] = g;
     hb_font_get_glyph_h_advances(font_, n, gids.data(), sizeof(hb_codepoint_t), advances_.data(), sizeof(int));
 
-    // The BMP cmap, filled now so that lookups are lock-free reads later.
+    // The BMP cmap cache, filled by lookup().
     constexpr std::size_t kBmpBytes = 0x10000 * sizeof(unsigned short);
     void* bmp = ::mmap(nullptr, kBmpBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (bmp == MAP_FAILED) throw std::bad_alloc();
     bmp_.reset(static_cast<unsigned short*>(bmp));
-    hb_set_t* unicodes = hb_set_create();
-    hb_face_collect_unicodes(face_, unicodes);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(unicodes, &cp)) {
-        if (cp > 0xFFFF) continue;
-        hb_codepoint_t gid = 0;
-        if (hb_font_get_nominal_glyph(font_, cp, &gid) && gid < 0x10000) bmp_[cp] = static_cast<unsigned short>(gid);
-    }
-    hb_set_destroy(unicodes);
     outline_ok_.reset(new std::atomic<std::uint8_t>[n]());
+    cp_of_.reset(new std::atomic<char32_t>[n]());
     glyph_count_ = n;
     validate_cmap();
 
@@ -125,7 +117,7 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
 // A cut-short file may lose its cmap: a document font maps every ASCII letter and digit.
 void Face::validate_cmap() {
     std::size_t unmapped = 0;
-    for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && bmp_[c] == 0 ? 1 : 0;
+    for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && lookup(c) == 0 ? 1 : 0;
     if (unmapped == 0) return;
     hb_font_destroy(font_);
     hb_face_destroy(face_);
@@ -165,10 +157,25 @@ Face::~Face() {
     if (blob_) hb_blob_destroy(blob_);
 }
 
-unsigned Face::glyph_checked(char32_t c) const {
+unsigned Face::lookup(char32_t c) const {
+    if (c < 0x10000) {
+        const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+        if (entry != kUnknown) return entry - 1;
+    }
     hb_codepoint_t gid = 0;
-    if (c < 0x10000) gid = bmp_[c];
-    else if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
+    if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
+    if (gid != 0 && gid < glyph_count_ && c != 0) {
+        char32_t none = 0;  // keep the first code point found; any one maps to this glyph
+        cp_of_[gid].compare_exchange_strong(none, c, std::memory_order_relaxed);
+    }
+    if (c < 0x10000 && gid < 0xFFFF) {
+        std::atomic_ref<unsigned short>(bmp_[c]).store(static_cast<unsigned short>(gid + 1), std::memory_order_relaxed);
+    }
+    return gid;
+}
+
+unsigned Face::glyph_checked(char32_t c) const {
+    const unsigned gid = lookup(c);
     if (gid != 0 && (gid >= advances_.size() || !outline_ok_[gid].load(std::memory_order_relaxed))) {
         validate_outline(c, gid);
     }

@@ -274,7 +274,7 @@ const Face& FontSet::load(Style style) const {
     return *faces_[i];
 }
 
-bool FontSet::has_glyph(Style style, char32_t c) const { return face(style).glyph(c) != 0; }
+bool FontSet::has_glyph(Style style, char32_t c) const { return face(style).maps(c); }
 
 double FontSet::advance(Style style, char32_t c) const {
     const Face& f = face(style);

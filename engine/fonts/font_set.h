@@ -45,6 +45,16 @@ public:
         }
         return glyph_checked(c);
     }
+    // Whether the cmap maps `c` (glyph() != 0), without checking that the glyph draws:
+    // the input's coverage check asks this in three styles for every character, most of
+    // which a letter never prints (checking outlines there was 1.2 M instructions).
+    bool maps(char32_t c) const {
+        if (c < 0x10000) {
+            const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+            if (entry != kUnknown) return entry != kLacks;
+        }
+        return lookup(c) != 0;
+    }
     // A code point whose glyph() is `gid`, found by an earlier glyph() call; 0 when none
     // was asked for yet. hb-subset plans a subset given by code points far faster than
     // one given by glyph ids (it then maps the face's whole cmap).

@@ -76,6 +76,7 @@ public:
     hb_face_t* hb_face() const { return face_; }
 
 private:
+    void read_style();     // italic_angle_, weight_
     void validate_cmap();  // throws vanban::Error for a face whose cmap was lost
     void validate_outline(char32_t c, unsigned gid) const;  // throws for a glyph that does not draw
     unsigned glyph_checked(char32_t c) const;  // glyph() for astral code points and first uses

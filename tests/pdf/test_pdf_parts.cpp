@@ -4,6 +4,7 @@
 #include "fonts/subset.h"
 #include "pdf/cid_parts.h"
 #include "pdf/syntax.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 #include <hb.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 using namespace vanban;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -184,6 +186,25 @@ TEST_CASE("the cmap filled on first lookup agrees with HarfBuzz for every charac
     CHECK(face.maps(U'ệ'));
     hb_set_destroy(unicodes);
     hb_font_destroy(font);
+}
+
+TEST_CASE("a font directory is searched for each style by name in any case, the exact name first", "[fonts]") {
+    const fs::path dir = pdf_test::out_dir("fonts-any-case");
+    for (const auto& e : fs::directory_iterator(dir)) fs::remove_all(e.path());
+    const fonts::FontFiles system = fonts::find_font_files({});
+    const char* names[] = {"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.TTF"};
+    for (std::size_t s = 0; s < 4; ++s) fs::copy_file(system.paths[s], dir / names[s]);
+    fs::copy_file(system.paths[0], dir / "Times.ttf");  // after TIMES.TTF by path ("I" < "i")
+    fs::create_directory(dir / "TIMESBD.TTF");  // a directory is no font
+    fonts::FontFiles found = fonts::find_font_files({dir});
+    CHECK(found.family == "Times New Roman");
+    CHECK(found.paths[0] == dir / "TIMES.TTF");  // the first by path of the case-insensitive matches
+    CHECK(found.paths[1] == dir / "timesbd.ttf");
+    CHECK(found.paths[2] == dir / "TimesI.ttf");
+    CHECK(found.paths[3] == dir / "timesbi.TTF");
+    fs::copy_file(system.paths[0], dir / "times.ttf");
+    found = fonts::find_font_files({dir});
+    CHECK(found.paths[0] == dir / "times.ttf");  // the exact name wins
 }
 
 TEST_CASE("subsetting rejects glyph ids beyond the face", "[fonts][subset]") {

@@ -62,12 +62,8 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     upem_ = hb_face_get_upem(face_);
     hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
 
-    // Advances for every glyph, once.
     const unsigned n = hb_face_get_glyph_count(face_);
-    advances_.resize(n);
-    std::vector<hb_codepoint_t> gids(n);
-    for (unsigned g = 0; g < n; ++g) gids[g] = g;
-    hb_font_get_glyph_h_advances(font_, n, gids.data(), sizeof(hb_codepoint_t), advances_.data(), sizeof(int));
+    advances_.reset(new std::atomic<int>[n]());
 
     // The BMP cmap cache, filled by lookup().
     constexpr std::size_t kBmpBytes = 0x10000 * sizeof(unsigned short);
@@ -185,7 +181,7 @@ void Face::validate_outline(char32_t c, unsigned gid) const {
         fail_at_pointer(file_.string(), "", std::string("damaged font: the character ") + hex +
                                                " has ink but no usable outline; replace the file");
     }
-    if (gid < advances_.size()) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
+    if (gid < glyph_count_) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
 }
 
 void Face::Unmap::operator()(unsigned short* p) const { ::munmap(p, 0x10000 * sizeof(unsigned short)); }
@@ -215,14 +211,20 @@ unsigned Face::lookup(char32_t c) const {
 
 unsigned Face::glyph_checked(char32_t c) const {
     const unsigned gid = lookup(c);
-    if (gid != 0 && (gid >= advances_.size() || !outline_ok_[gid].load(std::memory_order_relaxed))) {
+    if (gid != 0 && (gid >= glyph_count_ || !outline_ok_[gid].load(std::memory_order_relaxed))) {
         validate_outline(c, gid);
     }
     return gid;
 }
 
 int Face::glyph_advance(unsigned gid) const {
-    return gid < advances_.size() ? advances_[gid] : 0;
+    if (gid >= glyph_count_) return 0;
+    int stored = advances_[gid].load(std::memory_order_relaxed);
+    if (stored == 0) {  // racing threads store the same value
+        stored = hb_font_get_glyph_h_advance(font_, gid) + 1;
+        advances_[gid].store(stored, std::memory_order_relaxed);
+    }
+    return stored - 1;
 }
 
 // --- finding the files -----------------------------------------------------------

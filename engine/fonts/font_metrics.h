@@ -20,7 +20,8 @@ public:
     virtual ~FontMetrics() = default;
 
     // Whether the face for `style` has a glyph for `c` (a missing glyph is an error
-    // upstream, never a blank box).
+    // upstream, never a blank box). The cmap only: whether the glyph draws is checked
+    // when `c` is measured or printed in that style.
     virtual bool has_glyph(Style style, char32_t c) const = 0;
 
     // Advance width of `c` in thousandths of an em (no kerning, like Word's default).

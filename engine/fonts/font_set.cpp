@@ -14,6 +14,7 @@
 #include <map>
 #include <new>
 #include <optional>
+#include <string_view>
 
 namespace vanban::fonts {
 
@@ -61,28 +62,16 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     upem_ = hb_face_get_upem(face_);
     hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
 
-    // Advances for every glyph, once.
     const unsigned n = hb_face_get_glyph_count(face_);
-    advances_.resize(n);
-    std::vector<hb_codepoint_t> gids(n);
-    for (unsigned g = 0; g < n; ++g) gids[g] = g;
-    hb_font_get_glyph_h_advances(font_, n, gids.data(), sizeof(hb_codepoint_t), advances_.data(), sizeof(int));
+    advances_.reset(new std::atomic<int>[n]());
 
-    // The BMP cmap, filled now so that lookups are lock-free reads later.
+    // The BMP cmap cache, filled by lookup().
     constexpr std::size_t kBmpBytes = 0x10000 * sizeof(unsigned short);
     void* bmp = ::mmap(nullptr, kBmpBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (bmp == MAP_FAILED) throw std::bad_alloc();
     bmp_.reset(static_cast<unsigned short*>(bmp));
-    hb_set_t* unicodes = hb_set_create();
-    hb_face_collect_unicodes(face_, unicodes);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(unicodes, &cp)) {
-        if (cp > 0xFFFF) continue;
-        hb_codepoint_t gid = 0;
-        if (hb_font_get_nominal_glyph(font_, cp, &gid) && gid < 0x10000) bmp_[cp] = static_cast<unsigned short>(gid);
-    }
-    hb_set_destroy(unicodes);
     outline_ok_.reset(new std::atomic<std::uint8_t>[n]());
+    cp_of_.reset(new std::atomic<char32_t>[n]());
     glyph_count_ = n;
     validate_cmap();
 
@@ -110,8 +99,7 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     }
     hb_blob_destroy(head);
 
-    italic_angle_ = hb_style_get_value(font_, HB_STYLE_TAG_SLANT_ANGLE);
-    weight_ = static_cast<int>(std::lround(hb_style_get_value(font_, HB_STYLE_TAG_WEIGHT)));
+    read_style();
 
     char name[256];
     unsigned name_len = sizeof name;
@@ -122,10 +110,49 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     }
 }
 
+namespace {
+
+// A table's bytes (empty when absent); the blob must outlive the view.
+struct Table {
+    hb_blob_t* blob;
+    std::string_view bytes;
+    Table(hb_face_t* face, hb_tag_t tag) : blob(hb_face_reference_table(face, tag)) {
+        unsigned len = 0;
+        const char* d = hb_blob_get_data(blob, &len);
+        bytes = std::string_view(d ? d : "", d ? len : 0);
+    }
+    ~Table() { hb_blob_destroy(blob); }
+    Table(const Table&) = delete;
+    Table& operator=(const Table&) = delete;
+    std::uint32_t u32(std::size_t at) const {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+        return v;
+    }
+};
+
+}  // namespace
+
+// ItalicAngle and weight, as hb_style_get_value() gives them for a face without
+// variations or a STAT table: post.italicAngle (16.16, to float) and OS/2.usWeightClass.
+// Read directly because HarfBuzz answers the angle through its 'post' accelerator,
+// which indexes every glyph name first (0.25 M instructions and 49 KB per cold face).
+void Face::read_style() {
+    const Table post(face_, HB_TAG('p', 'o', 's', 't')), os2(face_, HB_TAG('O', 'S', '/', '2'));
+    const Table fvar(face_, HB_TAG('f', 'v', 'a', 'r')), stat(face_, HB_TAG('S', 'T', 'A', 'T'));
+    if (!fvar.bytes.empty() || !stat.bytes.empty() || post.bytes.size() < 8 || os2.bytes.size() < 6) {
+        italic_angle_ = hb_style_get_value(font_, HB_STYLE_TAG_SLANT_ANGLE);
+        weight_ = static_cast<int>(std::lround(hb_style_get_value(font_, HB_STYLE_TAG_WEIGHT)));
+        return;
+    }
+    italic_angle_ = static_cast<float>(static_cast<std::int32_t>(post.u32(4))) / 65536.0f;
+    weight_ = static_cast<int>(os2.u32(4) >> 16);
+}
+
 // A cut-short file may lose its cmap: a document font maps every ASCII letter and digit.
 void Face::validate_cmap() {
     std::size_t unmapped = 0;
-    for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && bmp_[c] == 0 ? 1 : 0;
+    for (char32_t c = '0'; c <= 'z'; ++c) unmapped += std::isalnum(static_cast<int>(c)) && lookup(c) == 0 ? 1 : 0;
     if (unmapped == 0) return;
     hb_font_destroy(font_);
     hb_face_destroy(face_);
@@ -154,7 +181,7 @@ void Face::validate_outline(char32_t c, unsigned gid) const {
         fail_at_pointer(file_.string(), "", std::string("damaged font: the character ") + hex +
                                                " has ink but no usable outline; replace the file");
     }
-    if (gid < advances_.size()) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
+    if (gid < glyph_count_) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
 }
 
 void Face::Unmap::operator()(unsigned short* p) const { ::munmap(p, 0x10000 * sizeof(unsigned short)); }
@@ -165,18 +192,39 @@ Face::~Face() {
     if (blob_) hb_blob_destroy(blob_);
 }
 
-unsigned Face::glyph_checked(char32_t c) const {
+unsigned Face::lookup(char32_t c) const {
+    if (c < 0x10000) {
+        const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+        if (entry != kUnknown) return entry - 1;
+    }
     hb_codepoint_t gid = 0;
-    if (c < 0x10000) gid = bmp_[c];
-    else if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
-    if (gid != 0 && (gid >= advances_.size() || !outline_ok_[gid].load(std::memory_order_relaxed))) {
+    if (!hb_font_get_nominal_glyph(font_, c, &gid)) gid = 0;
+    if (gid != 0 && gid < glyph_count_ && c != 0) {
+        char32_t none = 0;  // keep the first code point found; any one maps to this glyph
+        cp_of_[gid].compare_exchange_strong(none, c, std::memory_order_relaxed);
+    }
+    if (c < 0x10000 && gid < 0xFFFF) {
+        std::atomic_ref<unsigned short>(bmp_[c]).store(static_cast<unsigned short>(gid + 1), std::memory_order_relaxed);
+    }
+    return gid;
+}
+
+unsigned Face::glyph_checked(char32_t c) const {
+    const unsigned gid = lookup(c);
+    if (gid != 0 && (gid >= glyph_count_ || !outline_ok_[gid].load(std::memory_order_relaxed))) {
         validate_outline(c, gid);
     }
     return gid;
 }
 
 int Face::glyph_advance(unsigned gid) const {
-    return gid < advances_.size() ? advances_[gid] : 0;
+    if (gid >= glyph_count_) return 0;
+    int stored = advances_[gid].load(std::memory_order_relaxed);
+    if (stored == 0) {  // racing threads store the same value
+        stored = hb_font_get_glyph_h_advance(font_, gid) + 1;
+        advances_[gid].store(stored, std::memory_order_relaxed);
+    }
+    return stored - 1;
 }
 
 // --- finding the files -----------------------------------------------------------
@@ -200,24 +248,46 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Case-insensitive lookup of `name` in `dir` (Windows copies are often TIMES.TTF).
-std::optional<fs::path> find_in(const fs::path& dir, const std::string& name) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return std::nullopt;
-    const auto exact = dir / name;
-    if (fs::is_regular_file(exact, ec)) return exact;
-    const std::string want = lower(name);
-    std::vector<fs::path> hits;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        std::error_code type_ec;
-        if (lower(it->path().filename().string()) == want && it->is_regular_file(type_ec)) hits.push_back(it->path());
+// One directory's regular files by lower-cased name, listed once: a family is eight
+// names in up to five directories, and listing a directory per name was ~100 of a cold
+// render's ~440 system calls. Empty for a directory that does not exist.
+class Listing {
+public:
+    explicit Listing(const fs::path& dir) : dir_(dir) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) return;
+        fs::directory_iterator it(dir, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            std::error_code type_ec;
+            if (it->is_regular_file(type_ec)) files_.emplace_back(lower(it->path().filename().string()), it->path());
+        }
+        error_ = ec;
+        std::sort(files_.begin(), files_.end());
     }
-    if (ec) fail_at_pointer(dir.string(), "", "cannot list font directory: " + ec.message());
-    if (hits.empty()) return std::nullopt;
-    std::sort(hits.begin(), hits.end());  // deterministic when several differ only by case
-    return hits.front();
-}
+
+    // `name` itself, else the first by path of those equal but for case (Windows copies
+    // are often TIMES.TTF; the order keeps the choice deterministic).
+    std::optional<fs::path> find(const std::string& name) const {
+        if (error_) {  // an unlistable directory may still hold the exact name
+            std::error_code ec;
+            if (fs::is_regular_file(dir_ / name, ec)) return dir_ / name;
+            fail_at_pointer(dir_.string(), "", "cannot list font directory: " + error_.message());
+        }
+        const std::string want = lower(name);
+        auto it = std::lower_bound(files_.begin(), files_.end(), std::make_pair(want, fs::path()));
+        std::optional<fs::path> first;
+        for (; it != files_.end() && it->first == want; ++it) {
+            if (it->second.filename() == name) return it->second;
+            if (!first) first = it->second;
+        }
+        return first;
+    }
+
+private:
+    fs::path dir_;
+    std::error_code error_;
+    std::vector<std::pair<std::string, fs::path>> files_;
+};
 
 }  // namespace
 
@@ -229,12 +299,13 @@ FontFiles find_font_files(const std::vector<fs::path>& search_dirs) {
     }
     for (std::size_t d = 0; d < dirs.size(); ++d) {
         const fs::path& dir = dirs[d];
+        const Listing listing(dir);
         for (const auto& fam : kFamilies) {
             FontFiles out;
             out.family = fam.name;
             std::string found, lacking;
             for (std::size_t s = 0; s < 4; ++s) {
-                auto p = find_in(dir, fam.files[s]);
+                auto p = listing.find(fam.files[s]);
                 if (p) out.paths[s] = *p;
                 (p ? found : lacking) += std::string(p ? (found.empty() ? "" : ", ") : (lacking.empty() ? "" : ", ")) + fam.files[s];
             }
@@ -267,7 +338,7 @@ const Face& FontSet::load(Style style) const {
     return *faces_[i];
 }
 
-bool FontSet::has_glyph(Style style, char32_t c) const { return face(style).glyph(c) != 0; }
+bool FontSet::has_glyph(Style style, char32_t c) const { return face(style).maps(c); }
 
 double FontSet::advance(Style style, char32_t c) const {
     const Face& f = face(style);

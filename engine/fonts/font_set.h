@@ -38,10 +38,28 @@ public:
     // Inline: layout asks this for every character it measures, many times per line.
     unsigned glyph(char32_t c) const {
         if (c < 0x10000) {
-            const unsigned gid = bmp_[c];
-            if (gid == 0 || (gid < glyph_count_ && outline_ok_[gid].load(std::memory_order_relaxed))) return gid;
+            const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+            if (entry == kLacks) return 0;
+            const unsigned gid = entry - 1;
+            if (entry != kUnknown && gid < glyph_count_ && outline_ok_[gid].load(std::memory_order_relaxed)) return gid;
         }
         return glyph_checked(c);
+    }
+    // Whether the cmap maps `c` (glyph() != 0), without checking that the glyph draws:
+    // the input's coverage check asks this in three styles for every character, most of
+    // which a letter never prints (checking outlines there was 1.2 M instructions).
+    bool maps(char32_t c) const {
+        if (c < 0x10000) {
+            const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+            if (entry != kUnknown) return entry != kLacks;
+        }
+        return lookup(c) != 0;
+    }
+    // A code point whose glyph() is `gid`, found by an earlier glyph() call; 0 when none
+    // was asked for yet. hb-subset plans a subset given by code points far faster than
+    // one given by glyph ids (it then maps the face's whole cmap).
+    char32_t code_point_of(unsigned gid) const {
+        return gid < glyph_count_ ? cp_of_[gid].load(std::memory_order_relaxed) : 0;
     }
     // Advance of a glyph in font units.
     int glyph_advance(unsigned gid) const;
@@ -58,9 +76,11 @@ public:
     hb_face_t* hb_face() const { return face_; }
 
 private:
+    void read_style();     // italic_angle_, weight_
     void validate_cmap();  // throws vanban::Error for a face whose cmap was lost
     void validate_outline(char32_t c, unsigned gid) const;  // throws for a glyph that does not draw
     unsigned glyph_checked(char32_t c) const;  // glyph() for astral code points and first uses
+    unsigned lookup(char32_t c) const;         // the cmap, through bmp_; no outline check
     std::filesystem::path file_;
     std::uint64_t serial_;
     hb_blob_t* blob_ = nullptr;
@@ -72,14 +92,21 @@ private:
     std::array<int, 4> bbox_{};
     double italic_angle_ = 0;
     int weight_ = 400;
-    std::vector<int> advances_;          // by glyph id
-    // BMP cmap, filled at load (thread-safe reads). 128 KB of anonymous memory, zero
-    // until written: a cmap writes a few of its 32 pages, and the others are never faulted
-    // in (zero-filling it was ~100 of a cold render's page faults over four faces).
+    // By glyph id: advance + 1, or 0 until asked (a letter asks for ~200 of ~2,600;
+    // reading them all at load was 0.37 M instructions of every cold render).
+    std::unique_ptr<std::atomic<int>[]> advances_;
+    // BMP cmap cache, filled on first lookup of each code point (atomic_ref: shared by
+    // threads; racing writers store the same value): kUnknown, kLacks, or glyph id + 1.
+    // Filling it for the whole cmap at load cost ~0.6 M instructions per face at every
+    // cold start, for the few hundred characters a letter uses. 128 KB of anonymous
+    // memory, zero until written, so only the pages written are faulted in.
+    static constexpr unsigned kUnknown = 0, kLacks = 1;
     struct Unmap {
         void operator()(unsigned short* p) const;
     };
     std::unique_ptr<unsigned short[], Unmap> bmp_;
+    // By glyph id: a code point mapped to it by an earlier lookup (0: none yet).
+    std::unique_ptr<std::atomic<char32_t>[]> cp_of_;
     // By glyph id: 1 once its outline was found to draw. Checked on first use rather than
     // for all ~2,600 glyphs at load, which cost ~4 ms per face at every cold start.
     std::unique_ptr<std::atomic<std::uint8_t>[]> outline_ok_;

@@ -4,16 +4,19 @@
 #include "fonts/subset.h"
 #include "pdf/cid_parts.h"
 #include "pdf/syntax.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 #include <hb.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
 
 using namespace vanban;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -142,6 +145,66 @@ TEST_CASE("a preprocessed face gives the same subset bytes", "[fonts][subset]") 
     CHECK(plain.mapping() == pre.mapping());
     const auto automatic = fonts::subset_font(face, used);
     CHECK(automatic.data() == plain.data());
+}
+
+TEST_CASE("a subset asked for by the code points a face looked up equals one asked for by glyph ids", "[fonts][subset]") {
+    // `fresh` looked up only ASCII letters and digits (checking its cmap), so its subset
+    // is asked for by glyph ids; the shared face named a code point for each glyph, so
+    // its subset goes by code points.
+    const fonts::Face& face = regular();
+    const fonts::Face fresh(face.file());
+    const auto used = glyphs_of(face, U"Quyết định khen thưởng Ủy ban nhân dân ĐẮK LẮK 0123 (ký) “Độc lập”");
+    CHECK(std::any_of(used.begin(), used.end(), [&](unsigned g) { return fresh.code_point_of(g) == 0; }));
+    for (unsigned g : used) CHECK(face.glyph(face.code_point_of(g)) == g);
+    const auto by_gid = fonts::subset_font(fresh, used, fonts::Preprocess::never);
+    const auto by_cp = fonts::subset_font(face, used, fonts::Preprocess::never);
+    CHECK(by_cp.data() == by_gid.data());
+    CHECK(by_cp.mapping() == by_gid.mapping());
+    CHECK(by_cp.glyph_count() == by_gid.glyph_count());
+}
+
+TEST_CASE("the cmap filled on first lookup agrees with HarfBuzz for every character of the face", "[fonts]") {
+    const fonts::Face face(regular().file());
+    hb_font_t* font = hb_font_create(face.hb_face());
+    hb_set_t* unicodes = hb_set_create();
+    hb_face_collect_unicodes(face.hb_face(), unicodes);
+    REQUIRE(hb_set_get_population(unicodes) > 2000);
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the cache
+        hb_codepoint_t c = HB_SET_VALUE_INVALID;
+        std::size_t disagree = 0;
+        while (hb_set_next(unicodes, &c)) {
+            hb_codepoint_t gid = 0;
+            hb_font_get_nominal_glyph(font, c, &gid);
+            disagree += face.maps(c) != (gid != 0) ? 1 : 0;
+            disagree += face.glyph(c) != gid ? 1 : 0;
+        }
+        CHECK(disagree == 0);
+    }
+    CHECK_FALSE(face.maps(U'中'));
+    CHECK(face.glyph(U'中') == 0);
+    CHECK(face.glyph(U'ệ') != 0);
+    CHECK(face.maps(U'ệ'));
+    hb_set_destroy(unicodes);
+    hb_font_destroy(font);
+}
+
+TEST_CASE("a font directory is searched for each style by name in any case, the exact name first", "[fonts]") {
+    const fs::path dir = pdf_test::out_dir("fonts-any-case");
+    for (const auto& e : fs::directory_iterator(dir)) fs::remove_all(e.path());
+    const fonts::FontFiles system = fonts::find_font_files({});
+    const char* names[] = {"TIMES.TTF", "timesbd.ttf", "TimesI.ttf", "timesbi.TTF"};
+    for (std::size_t s = 0; s < 4; ++s) fs::copy_file(system.paths[s], dir / names[s]);
+    fs::copy_file(system.paths[0], dir / "Times.ttf");  // after TIMES.TTF by path ("I" < "i")
+    fs::create_directory(dir / "TIMESBD.TTF");  // a directory is no font
+    fonts::FontFiles found = fonts::find_font_files({dir});
+    CHECK(found.family == "Times New Roman");
+    CHECK(found.paths[0] == dir / "TIMES.TTF");  // the first by path of the case-insensitive matches
+    CHECK(found.paths[1] == dir / "timesbd.ttf");
+    CHECK(found.paths[2] == dir / "TimesI.ttf");
+    CHECK(found.paths[3] == dir / "timesbi.TTF");
+    fs::copy_file(system.paths[0], dir / "times.ttf");
+    found = fonts::find_font_files({dir});
+    CHECK(found.paths[0] == dir / "times.ttf");  // the exact name wins
 }
 
 TEST_CASE("subsetting rejects glyph ids beyond the face", "[fonts][subset]") {

@@ -22,7 +22,7 @@ elif [ "${1:-}" = "--app" ]; then
   # No debug information: the same code (-O2), and about 28% less compile time for an
   # office that only runs it (measured on five engine files: 38 s → 27 s of CPU).
   # Unity batches of 8 files per stage (engine/CMakeLists.txt): each batch parses the
-  # nlohmann/json, QPDF, OpenSSL and standard headers once instead of 8 times, ~40 % less
+  # nlohmann/json, QPDF, OpenSSL and standard headers once instead of 8 times, ~37 % less
   # CPU from scratch (bench/README.md, "Compile time"); the same bytes out.
   extra=(-DVANBAN_TESTS=OFF -DVANBAN_BENCH=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG"
          -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8)

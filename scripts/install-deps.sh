@@ -16,7 +16,9 @@ for a in "$@"; do
 done
 
 RUNTIME=(
-  build-essential cmake pkg-config
+  # g++ and make, not build-essential: its dpkg-dev (and Perl, patch, xz …, 14 MB of
+  # downloads) is needed only by cpack -G DEB, which --test installs (dpkg-dev below)
+  g++ make cmake pkg-config ninja-build
   libhpdf-dev libharfbuzz-dev libdeflate-dev libicu-dev
   libkainjow-mustache-dev libpugixml-dev nlohmann-json3-dev libzip-dev
   libxlsxwriter-dev  # vanban summarize --data X.xlsx, register print

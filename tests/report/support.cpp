@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace report_test {
 
@@ -60,10 +61,14 @@ std::string quote(const std::string& s) {
 }
 
 Run run(const std::string& command) {
+    // ctest runs each test case as its own process, several at once: the file is named by
+    // process id too, or two cases' commands write the same stderr-1.txt (a flaky failure
+    // seen in CI, one case reading the other's message).
     static int counter = 0;
     const fs::path dir = fs::path(VANBAN_BINARY_DIR) / "test-report";
     fs::create_directories(dir);
-    const fs::path err = dir / ("stderr-" + std::to_string(++counter) + ".txt");
+    const fs::path err =
+        dir / ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".txt");
     Run r;
     FILE* pipe = ::popen((command + " 2>" + quote(err.string())).c_str(), "r");
     if (!pipe) throw std::runtime_error("cannot run " + command);

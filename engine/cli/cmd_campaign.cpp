@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(  campaign create FORM.json     register a campaign from its form (and the unit list it
+constexpr const char* kCampaignHelp = R"(  campaign create FORM.json     register a campaign from its form (and the unit list it
                                 names); prints the campaign's id
   campaign list                 the campaigns: id, deadline, reports received, title
   campaign tokens ID            issue access codes: one per unit (all units by default)
@@ -177,7 +177,7 @@ int run_campaign(const Args& args) {
 
 const CommandRegistration kCampaign({"campaign",
                                      "campaign create FORM.json | list | tokens ID [--data DIR]   reporting campaigns",
-                                     kHelp, run_campaign});
+                                     kCampaignHelp, run_campaign});
 
 }  // namespace
 

@@ -12,7 +12,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --input IN.json        also compare the printed texts with the document (one PDF only)
+constexpr const char* kCheckHelp = R"(  --input IN.json        also compare the printed texts with the document (one PDF only)
   --json                 print the findings as JSON instead of one line per finding
 Each finding is PASS, FAIL, WARN ([PRACTICE] rules only warn) or SKIP, with its rule ID.
 )";
@@ -53,7 +53,7 @@ int run_check(const Args& args) {
 }
 
 const CommandRegistration kCheck({"check", "check OUT.pdf... [--input IN.json] [--json]   check PDFs against the layout rules",
-                                  kHelp, run_check});
+                                  kCheckHelp, run_check});
 
 }  // namespace
 

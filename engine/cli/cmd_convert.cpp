@@ -16,7 +16,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --from ENC            tcvn3 (TCVN 5712 ABC, .VnTime), vni (VNI-Windows), viqr, cp1258,
+constexpr const char* kConvertHelp = R"(  --from ENC            tcvn3 (TCVN 5712 ABC, .VnTime), vni (VNI-Windows), viqr, cp1258,
                         or auto: detect, say on stderr what was found, refuse when unsure
   --upper-font          TCVN3 typed in an upper-case font (.VnTimeH): capitals were drawn
                         with lower-case codes, so the text is upper-cased
@@ -104,7 +104,7 @@ int run_convert(const Args& args) {
 
 const CommandRegistration kConvert({"convert",
                                     "convert --from ENC FILE         legacy Vietnamese text (TCVN3, VNI, VIQR, CP1258) to UTF-8",
-                                    kHelp, run_convert});
+                                    kConvertHelp, run_convert});
 
 }  // namespace
 

@@ -19,7 +19,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --json                print the findings as JSON instead of one line each
+constexpr const char* kLintHelp = R"(  --json                print the findings as JSON instead of one line each
   --fonts DIR           check glyphs against the fonts in DIR first (repeatable)
   --today YYYY-MM-DD    the date "in the future" is judged against (default: today, or
                         SOURCE_DATE_EPOCH's date when set)
@@ -100,7 +100,7 @@ int run_lint(const Args& args) {
 }
 
 const CommandRegistration kLint({"lint", "lint INPUT.json... [--json]     list what rendering would change or refuse",
-                                 kHelp, run_lint});
+                                 kLintHelp, run_lint});
 
 }  // namespace
 

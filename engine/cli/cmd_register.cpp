@@ -25,7 +25,7 @@ namespace {
 
 using store::RegisterEntry;
 
-struct Options {
+struct RegisterOptions {
     std::string action;
     std::vector<std::string> positional;
     std::map<std::string, std::vector<std::string>> values;
@@ -39,13 +39,13 @@ struct Options {
     std::string get_or(const std::string& k, std::string fallback) const { return get(k).value_or(std::move(fallback)); }
 };
 
-Options parse(const Args& args) {
+RegisterOptions parse_register(const Args& args) {
     static const char* kValued[] = {"--data",   "--org",    "--parent", "--org-code", "--book",   "--symbol",
                                     "--type",   "--subject", "--signer", "--recipients", "--kept-by", "--copies",
                                     "--date",   "--year",   "--note",   "--limit",    "--volume", "-o",
                                     "--fonts",  "--max-pages"};
     if (args.empty()) usage_error("register needs an action: init, books, next, list, search, void, print");
-    Options o;
+    RegisterOptions o;
     o.action = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -107,7 +107,7 @@ void print_entries(const std::vector<RegisterEntry>& entries, bool json) {
     }
 }
 
-int print_book(const store::Register& reg, const Options& o) {
+int print_book(const store::Register& reg, const RegisterOptions& o) {
     const auto out = o.get("-o");
     if (!out) usage_error("register print needs -o FILE.pdf or FILE.xlsx");
     const int year = to_int("--year", o.get_or("--year", ""));
@@ -174,7 +174,7 @@ int print_book(const store::Register& reg, const Options& o) {
 }
 
 // Rebuilds register entries from archived PDF/A files (their vbarc: XMP record).
-int import_dir(const store::Register& reg, const store::DataDir& data, const Options& o) {
+int import_dir(const store::Register& reg, const store::DataDir& data, const RegisterOptions& o) {
     if (o.positional.size() != 1) usage_error("register import takes one directory of PDF files");
     const std::filesystem::path dir = o.positional[0];
     std::vector<std::filesystem::path> files;
@@ -221,9 +221,9 @@ int import_dir(const store::Register& reg, const store::DataDir& data, const Opt
     return failed ? 1 : 0;
 }
 
-int run(const Args& args) {
+int run_register(const Args& args) {
     if (!args.empty() && args[0] == "render") return run_register_render(Args(args.begin() + 1, args.end()));
-    const Options o = parse(args);
+    const RegisterOptions o = parse_register(args);
     try {
         store::DataDir data = store::open_data_dir(o.get_or("--data", store::default_data_dir().string()));
         store::Register reg(data.db);
@@ -308,7 +308,7 @@ const CommandRegistration kRegister(
      "                        the book of Phụ lục IV (PDF/A-1b; at most 5000 pages unless --max-pages)\n"
      "  render IN.json… -o OUT [--book B] [--pdfa] [--format pdf,docx]   = vanban render --register\n"
      "  import DIR [--book B]   rebuilds entries from archived vanban PDF/A files (their XMP record)\n",
-     run});
+     run_register});
 
 }  // namespace
 

@@ -27,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for one input, or a directory (created if
+constexpr const char* kRenderHelp = R"(  -o, --output PATH     OUT.pdf / OUT.docx for one input, or a directory (created if
                         needed); default: next to each input
   --format LIST         pdf, docx or pdf,docx (default: from -o's extension, else pdf);
                         several formats come from one parse of each input
@@ -66,7 +66,7 @@ a document's outputs (--format pdf,docx, --emit markup) appear together or not a
 Two inputs that would write the same output stop the batch before anything is rendered.
 )";
 
-struct Options {
+struct RenderOptions {
     std::vector<fs::path> inputs;
     std::optional<fs::path> output;
     std::vector<fs::path> template_dirs, font_dirs;
@@ -115,8 +115,8 @@ std::size_t parse_limit(const std::string& option, const std::string& v, std::si
     return n * unit;
 }
 
-Options parse(const Args& args) {
-    Options o;
+RenderOptions parse_render(const Args& args) {
+    RenderOptions o;
     if (render_extras().make_pdf_finisher) o.finisher = render_extras().make_pdf_finisher();
     std::string formats;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -226,7 +226,7 @@ int run_render(const Args& args) {
     // --register: numbered by the register, in its transaction (cli/register_render.cpp).
     for (const auto& a : args)
         if (a == "--register") return extras.register_render(args);
-    const Options o = parse(args);
+    const RenderOptions o = parse_render(args);
     install_signal_cleanup(true);  // SIGINT/SIGTERM: finish the documents in hand, write --report
     const std::string out_ext = o.output ? lower_extension(*o.output) : "";
     const bool single_file = out_ext == ".pdf" || out_ext == ".docx";
@@ -361,7 +361,7 @@ int run_render(const Args& args) {
 
 namespace {
 const CommandRegistration kRender({"render", "render INPUT.json... [options]   render documents to PDF and/or DOCX",
-                                   std::string(kHelp) + kSignHelp, run_render});
+                                   std::string(kRenderHelp) + kSignHelp, run_render});
 }  // namespace
 
 }  // namespace vanban::cli

@@ -23,7 +23,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --host ADDR           the address to listen on (default 127.0.0.1: this machine only).
+constexpr const char* kServeHelp = R"(  --host ADDR           the address to listen on (default 127.0.0.1: this machine only).
                         Any other address needs --auth-file; put TLS in front (README)
   --port N              the port (default 8080; 0 picks a free one, printed on stdout)
   --templates DIR       look for templates in DIR before the shipped ones (repeatable)
@@ -195,7 +195,7 @@ int run_serve(const Args& args) {
 }
 
 const CommandRegistration kServe({"serve", "serve [--host H] [--port N] [options]   the web form and HTTP API",
-                                  kHelp, run_serve});
+                                  kServeHelp, run_serve});
 
 }  // namespace
 

@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(  store check                   PRAGMA integrity_check, every stored file hashes to its
+constexpr const char* kStoreHelp = R"(  store check                   PRAGMA integrity_check, every stored file hashes to its
                                 name, every report version's JSON to its SHA-256 and its
                                 PDF present (exit 1 when anything is wrong)
   store backup OUT              a consistent copy in the new directory OUT (SQLite's
@@ -129,7 +129,7 @@ int run_store(const Args& args) {
 }
 
 const CommandRegistration kStore({"store", "store check | backup OUT [--data DIR]   the data directory's health and backup",
-                                  kHelp, run_store});
+                                  kStoreHelp, run_store});
 
 }  // namespace
 

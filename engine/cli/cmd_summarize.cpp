@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(  --form FORM.json      the campaign's form (indicators, deadline, unit list, how the
+constexpr const char* kSummarizeHelp = R"(  --form FORM.json      the campaign's form (indicators, deadline, unit list, how the
                         summary is issued); e.g. templates/so-ket-nq20/form.json
   -o, --output PATH     SUMMARY.pdf or SUMMARY.docx, or a directory (created if needed)
                         that receives <form id>-tong-hop.pdf
@@ -44,7 +44,7 @@ duplicates); without --keep-going any invalid report stops the summary (exit 1,
 nothing written). Formats: engine/report/FORMATS.md.
 )";
 
-struct Options {
+struct SummarizeOptions {
     std::optional<fs::path> form, output, parent_form;
     std::optional<std::string> as_unit;  // --as-unit-report CODE
     std::vector<fs::path> reports, data, template_dirs, font_dirs;
@@ -53,8 +53,8 @@ struct Options {
     std::vector<fs::path> trust, intermediates;  // … its anchors and intermediates
 };
 
-Options parse(const Args& args) {
-    Options o;
+SummarizeOptions parse_summarize(const Args& args) {
+    SummarizeOptions o;
     std::string formats;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
@@ -113,7 +113,7 @@ Options parse(const Args& args) {
     return o;
 }
 
-int run(const Options& o) {
+int summarize(const SummarizeOptions& o) {
     require_directories("--templates", o.template_dirs);
     require_directories("--fonts", o.font_dirs);
     const report::Form form = report::load_form(*o.form);
@@ -186,10 +186,10 @@ int run(const Options& o) {
 }
 
 int run_summarize(const Args& args) {
-    const Options o = parse(args);
+    const SummarizeOptions o = parse_summarize(args);
     install_signal_cleanup(false);  // SIGINT/SIGTERM remove the temporaries, then exit
     try {
-        return run(o);
+        return summarize(o);
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;
@@ -198,7 +198,7 @@ int run_summarize(const Args& args) {
 
 const CommandRegistration kSummarize({"summarize",
                                       "summarize --form FORM.json REPORT.json... -o OUT   national summary of unit reports",
-                                      kHelp, run_summarize});
+                                      kSummarizeHelp, run_summarize});
 
 }  // namespace
 

@@ -12,7 +12,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(  --trust CA.pem           trust anchors (PEM, several certificates allowed; repeatable)
+constexpr const char* kVerifyHelp = R"(  --trust CA.pem           trust anchors (PEM, several certificates allowed; repeatable)
   --intermediates C.pem    intermediate certificates for signatures that carry only the leaf
   --json                   print the reports as JSON
 For each signature: byte range, integrity (digest), signature, certificate chain (now),
@@ -61,7 +61,7 @@ int run_verify(const Args& args) {
 const CommandRegistration kVerify({"verify",
                                    "verify FILE.pdf... [--trust CA.pem] [--intermediates C.pem] [--json]   "
                                    "check the PDFs' signatures",
-                                   kHelp, run_verify});
+                                   kVerifyHelp, run_verify});
 
 }  // namespace
 

@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Options {
+struct RegisterRenderOptions {
     std::vector<fs::path> inputs;
     std::optional<fs::path> output;
     fs::path data = store::default_data_dir();
@@ -29,8 +29,8 @@ struct Options {
     bool pdfa = false, docx = false;
 };
 
-Options parse(const Args& args) {
-    Options o;
+RegisterRenderOptions parse_register_render(const Args& args) {
+    RegisterRenderOptions o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& s = args[i];
         auto value = [&]() -> std::string {
@@ -57,7 +57,7 @@ Options parse(const Args& args) {
     return o;
 }
 
-fs::path output_for(const Options& o, const fs::path& input, const std::string& ext) {
+fs::path output_for(const RegisterRenderOptions& o, const fs::path& input, const std::string& ext) {
     if (!o.output) return fs::path(input).replace_extension(ext);
     if (o.output->extension() == ".pdf" || o.output->extension() == ".PDF")
         return fs::path(*o.output).replace_extension(ext);
@@ -93,7 +93,7 @@ void fill_from_model(store::RegisterEntry& e, const model::Document& doc) {
 }  // namespace
 
 int run_register_render(const Args& args) {
-    const Options o = parse(args);
+    const RegisterRenderOptions o = parse_register_render(args);
     int failed = 0;
     try {
         store::DataDir data = store::open_data_dir(o.data);
@@ -155,7 +155,7 @@ int run_register_render(const Args& args) {
 }
 
 namespace {
-const bool kRegistered = (render_extras().register_render = run_register_render, true);
+const bool kRegisterRenderHook = (render_extras().register_render = run_register_render, true);
 }  // namespace
 
 }  // namespace vanban::cli

@@ -18,7 +18,7 @@ std::string check_written(const std::filesystem::path& pdf) {
     return out;
 }
 
-const bool kRegistered = (render_extras().check_written = check_written, true);
+const bool kCheckWrittenHook = (render_extras().check_written = check_written, true);
 
 }  // namespace
 

@@ -70,7 +70,7 @@ private:
     RenderSigning s_;
 };
 
-const bool kRegistered =
+const bool kRenderSignHook =
     (render_extras().make_pdf_finisher = []() -> std::unique_ptr<PdfFinisher> { return std::make_unique<SigningFinisher>(); },
      true);
 

@@ -8,9 +8,13 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 namespace vanban::server {
@@ -18,6 +22,9 @@ namespace vanban::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Connections the kernel may hold before the accept thread takes them (see bind()).
+constexpr int kListenBacklog = 1024;
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -41,6 +48,7 @@ constexpr const char* kPageSecurityPolicy =
 class GatedHttp final : public httplib::Server {
 public:
     ConnectionGate* gate = nullptr;
+    int listening_fd = -1;  // the socket bind_to_port made (recorded by socket_options)
     std::chrono::milliseconds write_timeout{30000};
     // One request on `fd` (a connection carries one: a worker never waits for a next).
     void serve(int fd) {
@@ -106,6 +114,14 @@ Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_un
     http.gate = s.gate.get();
     http.write_timeout = o.write_timeout;
     http.new_task_queue = [] { return new Inline; };
+    // Debian's compiled cpp-httplib listens with a backlog of 5: eight clients connecting at
+    // once overflowed it, and each dropped SYN cost its client a 1 s retransmit (throughput
+    // swung 571–1,790 requests/s; TcpExtListenOverflows counted them). Remember the socket so
+    // bind() can raise the backlog; the options are cpp-httplib's own.
+    http.set_socket_options([&http](socket_t sock) {
+        httplib::default_socket_options(sock);
+        http.listening_fd = sock;
+    });
     http.set_payload_max_length(o.max_body);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"},
                               {"Cache-Control", "no-store"}});
@@ -183,6 +199,10 @@ int Server::bind() {
     if (port <= 0) {
         fail_at_pointer("", "", "cannot listen on " + o.host + ":" + std::to_string(o.port) +
                                     " (address in use, or not an address of this machine?)");
+    }
+    // listen(2) again on a listening socket only changes its backlog (capped by somaxconn).
+    if (::listen(impl_->http.listening_fd, kListenBacklog) != 0) {
+        fail_at_pointer("", "", std::string("cannot listen on ") + o.host + ": " + std::strerror(errno));
     }
     port_ = port;
     impl_->policies.hosts.port = port;

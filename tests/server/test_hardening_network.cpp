@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <future>
@@ -117,6 +118,38 @@ TEST_CASE("One address may hold only so many connections and the next gets 503 a
     for (int fd : idle) ::close(fd);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the waiting room notices
     CHECK(rawhttp::exchange(s.port, request("GET", "/api/templates", s.host())).status == 200);
+}
+
+TEST_CASE("Sixty-four clients connecting at once are all queued before the server accepts one") {
+    // Debian's cpp-httplib listens with a backlog of 5; a dropped SYN costs its client a 1 s
+    // retransmit (bench/serve-results.md). Bound but not yet accepting, the kernel must hold
+    // every connection: a non-blocking connect completes only once it is queued.
+    server::ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    server::Server s(engine(), o);
+    const int port = s.bind();
+    std::vector<int> fds;
+    for (int i = 0; i < 64; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        REQUIRE(fd >= 0);
+        fds.push_back(fd);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int rc = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        REQUIRE((rc == 0 || errno == EINPROGRESS));
+    }
+    int connected = 0;
+    for (const int fd : fds) {
+        pollfd p{fd, POLLOUT, 0};
+        int err = -1;
+        socklen_t len = sizeof err;
+        if (::poll(&p, 1, 200) == 1 && ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) ++connected;
+        ::close(fd);
+    }
+    CHECK(connected == 64);
 }
 
 // ---- 3. Host -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kSignHelp = R"(  -o OUT.pdf                 the signed file (required)
+constexpr const char* kSignCommandHelp = R"(  -o OUT.pdf                 the signed file (required)
   --input IN.json            find ô 7c (and ô 14's number) by laying the document out again
   --fonts DIR                look for Times New Roman / Liberation Serif in DIR first (ô 14)
 )";
@@ -67,7 +67,7 @@ int run_sign(const Args& args) {
 const CommandRegistration kSign({"sign",
                                  "sign IN.pdf -o OUT.pdf (--key K --cert C | --p12 F --pass-env V) [options]   "
                                  "append a PAdES signature",
-                                 std::string(kSignHelp) + kSignHelp, run_sign});
+                                 std::string(kSignCommandHelp) + kSignHelp, run_sign});
 }  // namespace
 
 }  // namespace vanban::cli

@@ -132,3 +132,20 @@ TEST_CASE("vanban-render without vanban-full still renders and names the missing
     CHECK(r.err.find("vanban-full") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "vanban-full"));
 }
+
+TEST_CASE("sign --help lists its own options once and the signing options it shares with render") {
+    // cmd_sign.cpp's help once shadowed the shared kSignHelp (cli/sign_help.h) and printed
+    // itself twice instead.
+    auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    auto r = run(vanban() + " sign --help");
+    CHECK(r.exit_code == 0);
+    CHECK(count(r.out, "the signed file (required)") == 1);
+    CHECK(count(r.out, "--key KEY.pem --cert CERT.pem") == 1);
+    r = run(vanban() + " render --help");
+    CHECK(r.exit_code == 0);
+    CHECK(count(r.out, "--key KEY.pem --cert CERT.pem") == 1);
+}

@@ -22,4 +22,11 @@ char** command_line();
 // says why on stderr and exits 1). In vanban-full: returns at once, everything is here.
 void run_in_full_program();
 
+// Ends the process once a command has returned `code` (its outputs are written, synced and
+// closed; its threads joined). In vanban-render: flushes standard output and _exits, skipping
+// the static destructors (libstdc++'s locale facets, ICU, the font caches), which were a tenth
+// of a short render's CPU (bench/README.md); under AddressSanitizer it exits normally so the
+// leak check still runs. In vanban-full: std::exit.
+[[noreturn]] void end_process(int code);
+
 }  // namespace vanban::cli

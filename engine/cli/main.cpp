@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
                 }
             }
             try {
-                return c.run(rest);
+                vanban::cli::end_process(c.run(rest));
             } catch (const vanban::Error& e) {  // e.g. standard output on a full disk
                 std::cerr << "error: " << e.what() << "\n";
                 return 1;

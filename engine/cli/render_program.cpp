@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstdint>
 #include <cstring>
+#include <iostream>
 #include <string>
 
 #ifndef VANBAN_FULL_FROM_BIN
@@ -76,6 +77,20 @@ void run_in_full_program() {
     std::fprintf(stderr, "error: cannot run %s: %s (vanban runs this command there; is vanban installed whole?)\n",
                  candidates[1].c_str(), std::strerror(err));
     std::exit(1);
+}
+
+void end_process(int code) {
+    // Standard output is written with write(2) where it matters (core/files.h); this is for
+    // anything still in a stream buffer, and a failure here is an I/O error like any other.
+    if (!std::cout.flush() || std::fflush(nullptr) != 0) {
+        std::fprintf(stderr, "error: standard output: cannot write: %s\n", std::strerror(errno));
+        code = code == 0 ? 1 : code;
+    }
+#if defined(__SANITIZE_ADDRESS__)
+    std::exit(code);
+#else
+    ::_exit(code);
+#endif
 }
 
 }  // namespace vanban::cli

@@ -7,14 +7,24 @@
 // and libdeflate version.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace vanban::compress {
 
-// libdeflate's default level: the PDF streams and large DOCX parts.
+// libdeflate's default level: PDF streams and DOCX parts of 64 KiB and more.
 inline constexpr int kDefaultLevel = 6;
+
+// Level 1 below kSmallSize: a document's own streams and parts (a letter's content
+// streams and font subsets, 1–10 KB each; document.xml), where level 6 costs more time
+// than its few hundred bytes are worth. A short process pays most: level 6's compressor
+// is 650 KB of tables whose first touches cost a cold render ~0.6 ms, level 1's 200 KB
+// (bench/README.md, "Fifth round"; PDFs grow 2–4 %).
+inline constexpr int kFastLevel = 1;
+inline constexpr std::size_t kSmallSize = 64 * 1024;
+inline constexpr int level_for(std::size_t size) { return size < kSmallSize ? kFastLevel : kDefaultLevel; }
 
 // Appends the zlib stream (RFC 1950) of `data` to `out`. Thread-safe.
 void zlib_append(std::string& out, std::string_view data, int level = kDefaultLevel);

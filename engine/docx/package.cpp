@@ -24,7 +24,6 @@ namespace {
 // convert a time_t through localtime() and so differ between time zones.
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 constexpr zip_uint16_t kDosTime = 0;
-constexpr int kFastLevel = 1;
 
 struct SourceDeleter {
     void operator()(zip_source_t* s) const { zip_source_free(s); }
@@ -81,7 +80,7 @@ zip_int64_t packed_source(void* state, void* data, zip_uint64_t len, zip_source_
 }  // namespace
 
 std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level) {
-    if (level == 0) level = bytes.size() < kFastPartSize ? kFastLevel : compress::kDefaultLevel;
+    if (level == 0) level = compress::level_for(bytes.size());
     return std::make_shared<const compress::Deflated>(compress::raw_deflate(bytes, level));
 }
 

@@ -23,11 +23,9 @@ struct PackedPart {
     std::shared_ptr<const compress::Deflated> body;
 };
 
-// Deflates a part's bytes for zip_package. By default, parts under kFastPartSize use
-// libdeflate's level 1: they are the per-document ones (document.xml, properties, small
-// styles), where level 6 cost more time than its few hundred bytes are worth; a part
+// Deflates a part's bytes for zip_package, by default at compress::level_for its size
+// (level 1 for the per-document parts: document.xml, properties, small styles); a part
 // packed once per process passes its level.
-inline constexpr std::size_t kFastPartSize = 64 * 1024;
 std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level = 0);
 
 // Zips `parts` in the order given ([Content_Types].xml must come first: Part 2 §10.1.2

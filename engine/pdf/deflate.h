@@ -1,6 +1,5 @@
 // zlib-wrapped DEFLATE for /FlateDecode streams (PDF 32000-1 §7.4.4): the shared
-// compressor of compress/deflate.h at libdeflate's default level 6, so the streams are
-// byte-identical to what they were.
+// compressors of compress/deflate.h, at the level compress::level_for the stream's size.
 #pragma once
 
 #include "compress/deflate.h"
@@ -11,7 +10,9 @@
 namespace vanban::pdf {
 
 // Appends the zlib stream (RFC 1950) of `data` to `out`. Thread-safe.
-inline void deflate_append(std::string& out, std::string_view data) { compress::zlib_append(out, data); }
+inline void deflate_append(std::string& out, std::string_view data) {
+    compress::zlib_append(out, data, compress::level_for(data.size()));
+}
 
 inline std::string deflate(std::string_view data) {
     std::string out;

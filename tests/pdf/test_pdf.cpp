@@ -3,6 +3,7 @@
 #include "core/diagnostic.h"
 #include "fonts/font_set.h"
 #include "fonts/subset.h"
+#include "pdf/deflate.h"
 #include "pdf/glyphs.h"
 #include "pdf/pdf_writer.h"
 #include "oracles.h"
@@ -511,6 +512,35 @@ TEST_CASE("a one-page letter-size document is under 40 KB", "[pdf]") {
     CHECK(bytes.size() < 40 * 1024);
     const Run q = run("qpdf --check " + shq(file));
     CHECK(q.status == 0);
+}
+
+// The zlib header's FLEVEL (RFC 1950 §2.2, the top two bits of its second byte) is what
+// libdeflate was asked for: 0 for level 1, 2 for level 6.
+TEST_CASE("a letter's streams are deflated at the fast level and a stream of 64 KB or more at the default", "[pdf]") {
+    const std::string bytes = write(letter_document());
+    std::map<int, int> levels;  // FLEVEL → streams
+    for (std::size_t at = bytes.find("stream"); at != std::string::npos; at = bytes.find("stream", at + 1)) {
+        if (at >= 3 && bytes.compare(at - 3, 3, "end") == 0) continue;
+        std::size_t data = at + 6;  // "stream", then CR LF or LF (§7.3.8.1)
+        if (data < bytes.size() && bytes[data] == '\r') ++data;
+        if (data >= bytes.size() || bytes[data] != '\n') continue;
+        ++data;
+        REQUIRE(data + 2 <= bytes.size());
+        if (static_cast<unsigned char>(bytes[data]) != 0x78) continue;  // not a zlib stream
+        ++levels[static_cast<unsigned char>(bytes[data + 1]) >> 6];
+    }
+    std::string seen;
+    for (const auto& [level, n] : levels) seen += " FLEVEL " + std::to_string(level) + ": " + std::to_string(n);
+    INFO("zlib streams by level:" << seen);
+    CHECK(levels[0] >= 3);  // the page's content and the font programs
+    CHECK(levels.count(2) == 0);
+
+    std::string big;
+    for (int i = 0; big.size() < 64 * 1024; ++i) big += "BT /F1 12 Tf 85.04 " + std::to_string(700 - i % 600) + " Td (x) Tj ET\n";
+    const std::string fast = pdf::deflate(std::string_view(big).substr(0, 64 * 1024 - 1));
+    const std::string full = pdf::deflate(big);
+    CHECK((static_cast<unsigned char>(fast[1]) >> 6) == 0);
+    CHECK((static_cast<unsigned char>(full[1]) >> 6) == 2);
 }
 
 TEST_CASE("text the font cannot draw, or invalid UTF-8, is an error", "[pdf]") {

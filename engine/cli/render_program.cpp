@@ -21,31 +21,48 @@ namespace vanban::cli {
 
 namespace {
 
-// A render is one short process: 41 % of its ~560 page faults were glibc's heap growing page by
-// page (perf record -e page-faults -d). Growing the heap once by 1 MB and populating it in one
-// madvise costs less than ~180 separate faults (bench/README.md, "Cold": 546 → 364 faults,
-// 14.0 → 13.1 ms). Before every C++ constructor of this program; the server (vanban-full) does not.
+// A render is one short process, and on a virtual machine each page it touches for the first
+// time costs ~11 µs (bench/README.md, "Fifth round"): 41 % of its page faults were glibc's
+// heap growing page by page. So before any C++ constructor of this program (the server,
+// vanban-full, does none of this), the heap moves to a fresh 2 MiB-aligned stretch that the
+// kernel may back with one transparent huge page — one fault for the whole render — and the
+// first 1 MiB is populated at once (without huge pages, 256 small pages, as before).
+//
+// How: the break is moved just below a 2 MiB boundary (glibc handles a "foreign sbrk": its
+// next growth starts there), then one block of 2 MiB + 8 KiB is taken from the heap so that
+// glibc's own headers land on the pages either side and none inside [boundary, +2 MiB)
+// before the madvise — a page touched there first would keep the range in small pages.
+// The block is freed into the top chunk, which the render then allocates from. Every step
+// is checked; if one fails, the heap is left as glibc made it.
 __attribute__((constructor(101))) void prefault_heap() {
-    constexpr int kPad = 1 << 20;
-    if (::mallopt(M_TOP_PAD, kPad) != 1 || ::mallopt(M_TRIM_THRESHOLD, 4 * kPad) != 1) return;
-    // The libraries' constructors have started the heap already: take blocks under the mmap
-    // threshold until one makes it grow (by the block + kPad), then populate what is free.
-    void* blocks[4] = {};
-    const void* before = ::sbrk(0);
-    int n = 0;
-    while (n < 4 && (blocks[n] = std::malloc(96 * 1024)) != nullptr && ::sbrk(0) == before) ++n;
-    const bool grew = n < 4 && blocks[n] != nullptr;
-    if (grew) ++n;
-    const auto start = reinterpret_cast<std::uintptr_t>(blocks[0]) & ~std::uintptr_t{4095};
-    const auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
-    // Only glibc's own heap, just grown (under a sanitizer's allocator the blocks are elsewhere).
-    if (grew && end > start && end - start <= 4u * kPad) {
-#ifdef MADV_POPULATE_WRITE
-        // Linux ≥ 5.14; on an older kernel it fails and the pages fault in one by one as before.
-        (void)::madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
-#endif
+#if !defined(__SANITIZE_ADDRESS__)  // the sanitizer's allocator does not use the break
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    constexpr std::uintptr_t kPage = 4096;
+    const auto now = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    const std::uintptr_t boundary = (now + kPage + kHuge - 1) & ~(kHuge - 1);  // at least a page above
+    // The block must come from the heap (not mmap); the heap is kept, not trimmed, and
+    // grows 1 MiB at a time after it.
+    if (::mallopt(M_MMAP_THRESHOLD, static_cast<int>(4 * kHuge)) != 1 || ::mallopt(M_TOP_PAD, 1 << 20) != 1 ||
+        ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * kHuge)) != 1) {
+        return;
     }
-    for (int i = 0; i < n; ++i) std::free(blocks[i]);
+    if (::sbrk(static_cast<std::intptr_t>(boundary - kPage - now)) != reinterpret_cast<void*>(-1)) {
+        void* const block = std::malloc(kHuge + 2 * kPage);
+        const auto at = reinterpret_cast<std::uintptr_t>(block);
+        if (block && at < boundary && at + kHuge + 2 * kPage > boundary + kHuge) {
+            // Refused where the kernel has no transparent huge pages: then small pages.
+            (void)::madvise(reinterpret_cast<void*>(boundary), kHuge, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+            // Linux ≥ 5.14; on an older kernel it fails and the pages fault in as they are used.
+            (void)::madvise(reinterpret_cast<void*>(boundary), kHuge / 2, MADV_POPULATE_WRITE);
+#endif
+        }
+        std::free(block);
+    }
+    // Blocks up to 512 KiB come from that heap too: the deflate compressor's 200 KB of tables
+    // were ~34 more faults in a mapping of their own.
+    (void)::mallopt(M_MMAP_THRESHOLD, 512 * 1024);
+#endif
 }
 
 std::string own_directory() {

@@ -1,6 +1,7 @@
 // Three programs behind one command (bench/README.md, "Cold"):
-// - `vanban` (cli/front.cpp) links only the C library: it answers --version and execs
-//   one of the two others with the same argv, so it starts as fast as any process.
+// - `vanban` (cli/front.cpp) links no library (in the optimised x86-64 build not even the
+//   C library: cli/front_sys.h): it answers --version and execs one of the two others
+//   with the same argv, so it starts faster than any C program.
 // - `vanban-render` runs render, lint, templates and convert: HarfBuzz, ICU, libharu,
 //   pugixml, libdeflate (libzip is loaded when a DOCX is written: cli/lazy_zip.cpp).
 //   Its --help, render's --check (QPDF) and --register (SQLite), and the signing

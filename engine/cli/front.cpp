@@ -9,6 +9,8 @@
 // stdio, no strlen — the few loops below — and messages are built in a buffer on the stack.
 #include "cli/front_sys.h"
 
+#include <errno.h>  // the E* numbers only (macros: nothing to link)
+
 #ifndef VANBAN_LIBEXEC_FROM_BIN
 #define VANBAN_LIBEXEC_FROM_BIN "../libexec/vanban"
 #endif
@@ -25,8 +27,6 @@ namespace {
 
 constexpr int kStdout = 1;
 constexpr int kStderr = 2;
-constexpr long kEintr = 4;
-constexpr long kEnoent = 2;
 
 unsigned long length(const char* s) {
     unsigned long n = 0;
@@ -65,8 +65,8 @@ private:
 long write_all(int fd, const char* s, unsigned long n) {
     while (n > 0) {
         const long written = write_some(fd, s, n);
-        if (written == -kEintr) continue;
-        if (written <= 0) return written == 0 ? 5 /* EIO */ : -written;
+        if (written == -EINTR) continue;
+        if (written <= 0) return written == 0 ? EIO : -written;
         s += written;
         n -= static_cast<unsigned long>(written);
     }
@@ -116,10 +116,10 @@ bool runs_in_render_program(const char* command) {
     Text paths[2];
     paths[0].append(self, static_cast<unsigned long>(slash)) << "/" << program;
     paths[1].append(self, static_cast<unsigned long>(slash)) << "/" VANBAN_LIBEXEC_FROM_BIN "/" << program;
-    long err = kEnoent;
+    long err = ENOENT;
     for (const Text& path : paths) {
         err = -execute(path.c_str(), argv, envp);
-        if (err != kEnoent) {
+        if (err != ENOENT) {
             Text message;
             say(message << "error: cannot run " << path.c_str() << ": " << error_text(static_cast<int>(err)) << "\n");
             exit_process(1);

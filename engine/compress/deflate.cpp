@@ -40,14 +40,14 @@ void append_compressed(std::string& out, std::size_t bound, Compress compress) {
 }  // namespace
 
 void zlib_append(std::string& out, std::string_view data, int level) {
-    libdeflate_compressor& c = thread_compressor(level);
+    libdeflate_compressor& c = thread_compressor(level == kLevelBySize ? level_for(data.size()) : level);
     append_compressed(out, libdeflate_zlib_compress_bound(&c, data.size()), [&](char* to, std::size_t room) {
         return libdeflate_zlib_compress(&c, data.data(), data.size(), to, room);
     });
 }
 
 Deflated raw_deflate(std::string_view data, int level) {
-    libdeflate_compressor& c = thread_compressor(level);
+    libdeflate_compressor& c = thread_compressor(level == kLevelBySize ? level_for(data.size()) : level);
     Deflated d;
     append_compressed(d.data, libdeflate_deflate_compress_bound(&c, data.size()), [&](char* to, std::size_t room) {
         return libdeflate_deflate_compress(&c, data.data(), data.size(), to, room);

@@ -25,9 +25,11 @@ inline constexpr int kDefaultLevel = 6;
 inline constexpr int kFastLevel = 1;
 inline constexpr std::size_t kSmallSize = 64 * 1024;
 inline constexpr int level_for(std::size_t size) { return size < kSmallSize ? kFastLevel : kDefaultLevel; }
+// The `level` that means "level_for the data's size", what every caller gets by default.
+inline constexpr int kLevelBySize = 0;
 
 // Appends the zlib stream (RFC 1950) of `data` to `out`. Thread-safe.
-void zlib_append(std::string& out, std::string_view data, int level = kDefaultLevel);
+void zlib_append(std::string& out, std::string_view data, int level = kLevelBySize);
 
 // A raw DEFLATE stream (RFC 1951, as a zip entry stores it) with what the zip's
 // headers need about the uncompressed data.
@@ -36,6 +38,6 @@ struct Deflated {
     std::uint32_t crc32 = 0;
     std::uint64_t size = 0;
 };
-Deflated raw_deflate(std::string_view data, int level = kDefaultLevel);
+Deflated raw_deflate(std::string_view data, int level = kLevelBySize);
 
 }  // namespace vanban::compress

@@ -80,7 +80,6 @@ zip_int64_t packed_source(void* state, void* data, zip_uint64_t len, zip_source_
 }  // namespace
 
 std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level) {
-    if (level == 0) level = compress::level_for(bytes.size());
     return std::make_shared<const compress::Deflated>(compress::raw_deflate(bytes, level));
 }
 

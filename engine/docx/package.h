@@ -26,7 +26,7 @@ struct PackedPart {
 // Deflates a part's bytes for zip_package, by default at compress::level_for its size
 // (level 1 for the per-document parts: document.xml, properties, small styles); a part
 // packed once per process passes its level.
-std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level = 0);
+std::shared_ptr<const compress::Deflated> pack(std::string_view bytes, int level = compress::kLevelBySize);
 
 // Zips `parts` in the order given ([Content_Types].xml must come first: Part 2 §10.1.2
 // recommends it and some readers sniff it), each stored as deflated by pack() and

@@ -34,6 +34,9 @@ namespace {
 // before the madvise — a page touched there first would keep the range in small pages.
 // The block is freed into the top chunk, which the render then allocates from. Every step
 // is checked; if one fails, the heap is left as glibc made it.
+// Volatile: a malloc whose result is never read may be left out by the compiler.
+void* volatile g_start_up_heap = nullptr;
+
 __attribute__((constructor(101))) void prefault_heap() {
 #if !defined(__SANITIZE_ADDRESS__)  // the sanitizer's allocator does not use the break
     constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
@@ -46,6 +49,11 @@ __attribute__((constructor(101))) void prefault_heap() {
         ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * kHuge)) != 1) {
         return;
     }
+    // The rest of the heap glibc grew before this (the loader's and the libraries' start-up
+    // allocations, ~100 KB) would go back to the free lists when the break moves, and the
+    // render's small blocks would be cut from it first, page by page: ~10 faults. It is taken
+    // once and never touched; g_start_up_heap keeps it reachable.
+    if (const std::size_t top = ::mallinfo2().keepcost; top > 4 * kPage) g_start_up_heap = std::malloc(top - 64);
     if (::sbrk(static_cast<std::intptr_t>(boundary - kPage - now)) != reinterpret_cast<void*>(-1)) {
         void* const block = std::malloc(kHuge + 2 * kPage);
         const auto at = reinterpret_cast<std::uintptr_t>(block);

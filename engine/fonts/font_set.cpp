@@ -5,7 +5,6 @@
 
 #include <hb-ot.h>
 #include <hb.h>
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cctype>
@@ -65,11 +64,6 @@ Face::Face(const fs::path& file) : file_(file), serial_(++g_face_serial) {
     const unsigned n = hb_face_get_glyph_count(face_);
     advances_.reset(new std::atomic<int>[n]());
 
-    // The BMP cmap cache, filled by lookup().
-    constexpr std::size_t kBmpBytes = 0x10000 * sizeof(unsigned short);
-    void* bmp = ::mmap(nullptr, kBmpBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (bmp == MAP_FAILED) throw std::bad_alloc();
-    bmp_.reset(static_cast<unsigned short*>(bmp));
     outline_ok_.reset(new std::atomic<std::uint8_t>[n]());
     cp_of_.reset(new std::atomic<char32_t>[n]());
     glyph_count_ = n;
@@ -184,8 +178,6 @@ void Face::validate_outline(char32_t c, unsigned gid) const {
     if (gid < glyph_count_) outline_ok_[gid].store(1, std::memory_order_relaxed);  // idempotent: races agree
 }
 
-void Face::Unmap::operator()(unsigned short* p) const { ::munmap(p, 0x10000 * sizeof(unsigned short)); }
-
 Face::~Face() {
     if (font_) hb_font_destroy(font_);
     if (face_) hb_face_destroy(face_);
@@ -194,7 +186,7 @@ Face::~Face() {
 
 unsigned Face::lookup(char32_t c) const {
     if (c < 0x10000) {
-        const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+        const unsigned entry = bmp_.load(c);
         if (entry != kUnknown) return entry - 1;
     }
     hb_codepoint_t gid = 0;
@@ -204,7 +196,7 @@ unsigned Face::lookup(char32_t c) const {
         cp_of_[gid].compare_exchange_strong(none, c, std::memory_order_relaxed);
     }
     if (c < 0x10000 && gid < 0xFFFF) {
-        std::atomic_ref<unsigned short>(bmp_[c]).store(static_cast<unsigned short>(gid + 1), std::memory_order_relaxed);
+        bmp_.store(c, static_cast<unsigned short>(gid + 1));
     }
     return gid;
 }

@@ -2,6 +2,7 @@
 // Liberation Serif), found on a search path and loaded lazily, once per process.
 #pragma once
 
+#include "fonts/bmp_cache.h"
 #include "fonts/font_metrics.h"
 
 #include <array>
@@ -38,7 +39,7 @@ public:
     // Inline: layout asks this for every character it measures, many times per line.
     unsigned glyph(char32_t c) const {
         if (c < 0x10000) {
-            const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+            const unsigned entry = bmp_.load(c);
             if (entry == kLacks) return 0;
             const unsigned gid = entry - 1;
             if (entry != kUnknown && gid < glyph_count_ && outline_ok_[gid].load(std::memory_order_relaxed)) return gid;
@@ -50,7 +51,7 @@ public:
     // which a letter never prints (checking outlines there was 1.2 M instructions).
     bool maps(char32_t c) const {
         if (c < 0x10000) {
-            const unsigned entry = std::atomic_ref<unsigned short>(bmp_[c]).load(std::memory_order_relaxed);
+            const unsigned entry = bmp_.load(c);
             if (entry != kUnknown) return entry != kLacks;
         }
         return lookup(c) != 0;
@@ -95,16 +96,11 @@ private:
     // By glyph id: advance + 1, or 0 until asked (a letter asks for ~200 of ~2,600;
     // reading them all at load was 0.37 M instructions of every cold render).
     std::unique_ptr<std::atomic<int>[]> advances_;
-    // BMP cmap cache, filled on first lookup of each code point (atomic_ref: shared by
-    // threads; racing writers store the same value): kUnknown, kLacks, or glyph id + 1.
-    // Filling it for the whole cmap at load cost ~0.6 M instructions per face at every
-    // cold start, for the few hundred characters a letter uses. 128 KB of anonymous
-    // memory, zero until written, so only the pages written are faulted in.
+    // BMP cmap cache, filled on first lookup of each code point: kUnknown, kLacks, or glyph
+    // id + 1. Filling it for the whole cmap at load cost ~0.6 M instructions per face at
+    // every cold start, for the few hundred characters a letter uses.
     static constexpr unsigned kUnknown = 0, kLacks = 1;
-    struct Unmap {
-        void operator()(unsigned short* p) const;
-    };
-    std::unique_ptr<unsigned short[], Unmap> bmp_;
+    BmpCache bmp_;
     // By glyph id: a code point mapped to it by an earlier lookup (0: none yet).
     std::unique_ptr<std::atomic<char32_t>[]> cp_of_;
     // By glyph id: 1 once its outline was found to draw. Checked on first use rather than

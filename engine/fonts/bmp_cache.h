@@ -1,0 +1,53 @@
+#pragma once
+// BmpCache: a value of 16 bits for each code point of the Basic Multilingual Plane, 0 until
+// stored — the cmap cache of a Face. Shared by the render threads without a lock.
+//
+// Why blocks: a letter looks up a few hundred code points in three or four runs of the
+// plane (Basic Latin, Latin Extended, U+1EA0–U+1EF9 for Vietnamese, punctuation). A flat
+// table of 128 KB per face faulted in ~3 pages per face, ~11 µs each on the machine we
+// measure on (bench/README.md, "Sixth round"); 512-byte blocks come from the heap, which a
+// cold render has already faulted in.
+#include <atomic>
+#include <memory>
+
+namespace vanban::fonts {
+
+class BmpCache {
+public:
+    BmpCache() : blocks_(std::make_unique<std::atomic<Block*>[]>(kBlocks)) {}
+    BmpCache(BmpCache&&) noexcept = default;
+    BmpCache& operator=(BmpCache&&) = delete;
+    ~BmpCache() {
+        if (!blocks_) return;  // moved from
+        for (unsigned i = 0; i < kBlocks; ++i) delete blocks_[i].load(std::memory_order_relaxed);
+    }
+
+    // c < 0x10000.
+    unsigned short load(char32_t c) const {
+        const Block* block = blocks_[c >> 8].load(std::memory_order_acquire);
+        return block ? block->values[c & 0xFF].load(std::memory_order_relaxed) : 0;
+    }
+
+    // c < 0x10000. Const, as a cache is: threads that race store the same value, and a block
+    // two threads create at once is kept once (compare-exchange) and freed by the loser.
+    void store(char32_t c, unsigned short value) const {
+        std::atomic<Block*>& slot = blocks_[c >> 8];
+        Block* block = slot.load(std::memory_order_acquire);
+        if (!block) {
+            auto fresh = std::make_unique<Block>();
+            if (slot.compare_exchange_strong(block, fresh.get(), std::memory_order_acq_rel, std::memory_order_acquire)) {
+                block = fresh.release();
+            }
+        }
+        block->values[c & 0xFF].store(value, std::memory_order_relaxed);
+    }
+
+private:
+    struct Block {
+        std::atomic<unsigned short> values[256]{};
+    };
+    static constexpr unsigned kBlocks = 256;
+    std::unique_ptr<std::atomic<Block*>[]> blocks_;
+};
+
+}  // namespace vanban::fonts

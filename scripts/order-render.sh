@@ -34,12 +34,14 @@ for r in "${runs[@]}"; do
   valgrind -q --tool=callgrind --demangle=no --callgrind-out-file="$work/cg.$i" "$bin" $r >/dev/null
 done
 /usr/bin/python3 - "$(basename "$bin")" "$work"/cg.* > "$to" <<'EOF'
-import re, sys
+import collections, re, sys
 # Functions that ran in the program itself (ob= the program), from callgrind's files, where
-# names are given once as "(id) name" and then as "(id)".
-program, names = sys.argv[1], set()
+# names are given once as "(id) name" and then as "(id)". Those that ran in more of the
+# training runs come first (every render, then the PDF path, then the DOCX path), so that
+# the code of a letter's render is packed tightest; ties by name, for a stable file.
+program, runs = sys.argv[1], collections.Counter()
 for path in sys.argv[2:]:
-    objects, functions, current = {}, {}, None
+    objects, functions, current, names = {}, {}, None, set()
     def lookup(table, text):
         m = re.match(r'\((\d+)\)(?: (.*))?$', text)
         if not m:
@@ -57,8 +59,9 @@ for path in sys.argv[2:]:
             lookup(functions, line[4:])
         elif line.startswith('fn='):
             name = lookup(functions, line[3:])
-            if current and current.endswith('/' + program) and name and not name.startswith('0x'):
+            if current and current.endswith('/' + program) and name and not name.startswith(('0x', '(')):
                 names.add(name.split("'")[0])  # callgrind marks recursion as name'2
-print('\n'.join(sorted(names)))
+    runs.update(names)
+print('\n'.join(sorted(runs, key=lambda name: (-runs[name], name))))
 EOF
 if [ "$to" != /dev/stdout ]; then echo "order-render: $(wc -l < "$to") functions in $to"; fi

@@ -21,6 +21,10 @@ namespace vanban::cli {
 
 namespace {
 
+// The heap glibc grew before prefault_heap() below, taken whole so that no small block is cut
+// from its pages. Volatile: a malloc whose result is never read may be left out by the compiler.
+void* volatile g_start_up_heap = nullptr;
+
 // A render is one short process, and on a virtual machine each page it touches for the first
 // time costs ~11 µs (bench/README.md, "Fifth round"): 41 % of its page faults were glibc's
 // heap growing page by page. So before any C++ constructor of this program (the server,
@@ -34,9 +38,6 @@ namespace {
 // before the madvise — a page touched there first would keep the range in small pages.
 // The block is freed into the top chunk, which the render then allocates from. Every step
 // is checked; if one fails, the heap is left as glibc made it.
-// Volatile: a malloc whose result is never read may be left out by the compiler.
-void* volatile g_start_up_heap = nullptr;
-
 __attribute__((constructor(101))) void prefault_heap() {
 #if !defined(__SANITIZE_ADDRESS__)  // the sanitizer's allocator does not use the break
     constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;

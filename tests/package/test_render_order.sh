@@ -38,7 +38,7 @@ hi = max(text[n][0] + text[n][1] for n in covered)
 size = sum(text[n][1] for n in covered)
 print(f"they take {size // 1024} KB and lie in {(hi - lo) // 1024} KB of code")
 # In the compiler order they spread over all ~4 MB of .text; in order, over their size plus
-# the few archives whose objects are one section (pugixml, libdeflate): ~1.7x here.
+# the few archives whose objects are one section (pugixml, libdeflate): ~1.4x here.
 if hi - lo > 2.5 * size:
     sys.exit("FAILED: the functions a render runs are not placed together")
 ' "$ran" "$order"
